@@ -1,0 +1,86 @@
+"""Every spaCy component eventwire provides, registered in one place.
+
+``nlp.add_pipe("eventwire")`` adds the whole chain (actors, dates, places, quotes, events and the
+event enrichers) as one component after any English pipeline with a parser. The stages are also
+registered one by one (``eventwire_actors``...) for users who want only some of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions
+
+extensions.register()
+
+
+def _actors(nlp: Language) -> Any:
+    from ..actors.recognize import ActorRecognizer
+
+    return ActorRecognizer(nlp)
+
+
+def _dates(nlp: Language) -> Any:
+    from ..time import DateTagger
+
+    return DateTagger(nlp)
+
+
+def _places(nlp: Language) -> Any:
+    from ..geo import PlaceTagger
+
+    return PlaceTagger(nlp)
+
+
+def _quotes(nlp: Language) -> Any:
+    from ..quotes import QuoteFinder
+
+    return QuoteFinder(nlp)
+
+
+def _events(nlp: Language) -> Any:
+    from ..events.coder import EventCoder
+
+    return EventCoder(nlp)
+
+
+STAGES = {
+    "eventwire_actors": _actors,
+    "eventwire_dates": _dates,
+    "eventwire_places": _places,
+    "eventwire_quotes": _quotes,
+    "eventwire_events": _events,
+}
+
+
+class EventwirePipe:
+    """All of eventwire's stages in order, then the enrichers that give events date, place, chain."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.stages = [make(nlp) for make in STAGES.values()]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for stage in self.stages:
+            doc = stage(doc)
+        events = doc._.events or []
+        if events:
+            from ..geo import locate_events
+            from ..quotes import attribute_events
+            from ..time import date_events
+
+            date_events(doc, events)
+            locate_events(doc, events)
+            attribute_events(doc, events)
+        return doc
+
+
+for _name, _make in STAGES.items():
+    Language.factory(_name)(lambda nlp, name, _make=_make: _make(nlp))
+
+
+@Language.factory("eventwire")
+def make_eventwire(nlp: Language, name: str) -> EventwirePipe:
+    return EventwirePipe(nlp)

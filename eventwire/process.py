@@ -1,0 +1,77 @@
+"""The middle of the chain: articles in, coded articles out. The CLI, the web API, the watcher and
+the Dask engine all call ``process``; none re-implements a stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.language import Language
+
+from . import settings
+from .nlp.pipeline import get_nlp, make_doc
+from .records import ActorMention, Article, CodedArticle, Event, Place, Quote, TimeExpression
+
+__all__ = ["process", "code_text", "analyze_text"]
+
+
+def _check_date(published: str | date | None) -> str | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, date):
+        return published.isoformat()
+    return date.fromisoformat(str(published)[:10]).isoformat()
+
+
+def process(articles: Iterable[Article], nlp: Language | None = None,
+            batch_size: int | None = None) -> Iterator[CodedArticle]:
+    """Code each article (lazily, in spaCy batches) and yield what was found in it."""
+    nlp = nlp or get_nlp()
+    batch_size = batch_size or settings.get("batch_size")
+    pending: dict[int, Article] = {}
+
+    def docs() -> Iterator:
+        for article in articles:
+            doc = make_doc(nlp, article.text, doc_id=article.id, published=article.published,
+                           outlet=article.outlet)
+            pending[id(doc)] = article
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        article = pending.pop(id(doc))
+        yield CodedArticle(
+            article=article,
+            actors=list(doc._.actors or []),
+            events=list(doc._.events or []),
+            quotes=list(doc._.quotes or []),
+            times=list(doc._.times or []),
+            places=list(doc._.places or []),
+        )
+
+
+def analyze_text(text: str, published: str | date | None = None, outlet: str | None = None,
+                 doc_id: str | None = None) -> CodedArticle:
+    """Code one piece of text (one article's body) and return everything found."""
+    article = Article(text=text, published=_check_date(published), outlet=outlet, id=doc_id or "")
+    return next(process([article]))
+
+
+def code_text(text: str, published: str | date | None = None) -> list[Event]:
+    """The events in ``text``, dated against ``published`` (ISO date)."""
+    return analyze_text(text, published).events
+
+
+def find_actors(text: str, published: str | date | None = None) -> list[ActorMention]:
+    return analyze_text(text, published).actors
+
+
+def resolve_dates(text: str, published: str | date | None) -> list[TimeExpression]:
+    return analyze_text(text, published).times
+
+
+def find_places(text: str, published: str | date | None = None) -> list[Place]:
+    return analyze_text(text, published).places
+
+
+def find_quotes(text: str, published: str | date | None = None, outlet: str | None = None) -> list[Quote]:
+    return analyze_text(text, published, outlet=outlet).quotes
