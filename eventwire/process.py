@@ -46,6 +46,7 @@ def process(articles: Iterable[Article], nlp: Language | None = None,
             quotes=list(doc._.quotes or []),
             times=list(doc._.times or []),
             places=list(doc._.places or []),
+            sentences=[[sent.start_char, sent.end_char] for sent in doc.sents],
         )
 
 

@@ -203,3 +203,4 @@ class CodedArticle(_Record):
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    sentences: list[list[int]] = field(default_factory=list)  # [start, end] of each sentence

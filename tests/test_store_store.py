@@ -1,0 +1,103 @@
+"""The DuckDB store: schema, duplicates, near-duplicates, atomic re-coding, rejects."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import StoreError
+from eventwire.records import ActorMention, Article, CodedArticle, Event, Quote, Reject
+from eventwire.store import SCHEMA_VERSION, Store
+
+STORY = ("North Korean leader Kim Jong Un vowed to bolster the country's nuclear forces as South Korea and "
+         "the United States staged joint air drills near the border, the Korean Central News Agency said on "
+         "Sunday. The drills involved dozens of fighter jets and followed a missile launch last week. ")
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store(tmp_path / "t.duckdb") as s:
+        yield s
+
+
+def _event(doc_id: str, code: str = "0311", source: str = "PRKGOV", target: str | None = "USAGOV") -> Event:
+    return Event(doc_id=doc_id, sentence_index=0, sentence=STORY[:120], source=source, target=target, code=code,
+                 evidence={"source": [0, 20], "target": None, "trigger": [30, 35]}, date="2024-12-29",
+                 location={"name": "Pyongyang", "lat": 39.03, "lon": 125.75, "country": "PRK", "kind": "literal"},
+                 reported_by=["Yonhap", "KCNA"], modality="planned", coder_version="test")
+
+
+def _coded(article: Article, events: list[Event]) -> CodedArticle:
+    return CodedArticle(article=article, events=events, sentences=[[0, 120], [121, len(article.text)]],
+                        actors=[ActorMention(0, 20, "North Korean leader", "PRKGOV", "PRK", ["GOV"])],
+                        quotes=[Quote(0, 50, "x", 0, 10, "indirect", speaker="KCNA", chain=["KCNA"])])
+
+
+def test_schema_created_with_version(store: Store) -> None:
+    assert store.schema_version == SCHEMA_VERSION
+    tables = {r[0] for r in store.query("SELECT table_name FROM information_schema.tables")}
+    assert {"articles", "rejects", "sentences", "actor_mentions", "quotes", "events", "event_clusters",
+            "time_expressions", "places", "coded_events", "asserted_events"} <= tables
+
+
+def test_newer_schema_is_refused(tmp_path) -> None:
+    path = tmp_path / "new.duckdb"
+    with Store(path) as s:
+        s.con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema version 999"):
+        Store(path)
+
+
+def test_same_article_stored_once(store: Store) -> None:
+    a = Article(text=STORY * 2, published="2024-12-29")
+    rewrapped = Article(text=(STORY * 2).replace(" ", "  \n"), published="2024-12-29", id="other-id")
+    first = store.add_articles([a, a])
+    again = store.add_articles([rewrapped])
+    assert (first.stored, first.duplicates) == (1, 1)
+    assert (again.stored, again.duplicates) == (0, 1)
+    assert store.count("articles") == 1
+
+
+def test_syndicated_copy_linked_not_double_counted(store: Store) -> None:
+    original = Article(text=STORY * 3, outlet="Yonhap")
+    copy = Article(text="SEOUL (Wire) -- " + STORY * 3 + " Copyright 2024.", outlet="Other")
+    unrelated = Article(text="The central bank held interest rates steady on Thursday, citing slowing inflation. " * 4)
+    res = store.add_articles([original, copy, unrelated])
+    assert res.stored == 3 and res.near_duplicates == 1
+    assert store.article(copy.id).near_duplicate_of == original.id
+    assert store.article(unrelated.id).near_duplicate_of is None
+
+
+def test_event_round_trip_and_recoding_replaces_rows(store: Store) -> None:
+    a = Article(text=STORY * 2, published="2024-12-29", outlet="Yonhap")
+    ev = _event(a.id)
+    assert store.add_coded([_coded(a, [ev])]).events == 1
+    assert store.events_list() == [ev]
+    ev2 = _event(a.id, code="1121")
+    store.add_coded([_coded(a, [ev2])])
+    assert [e.code for e in store.events_list()] == ["1121"]
+    assert store.count("actor_mentions") == 1 and store.count("quotes") == 1 and store.count("sentences") == 2
+    assert store.query("SELECT coder_version FROM articles")[0][0] == "test"
+
+
+def test_failed_batch_keeps_previous_rows(store: Store, monkeypatch) -> None:
+    a = Article(text=STORY * 2, published="2024-12-29")
+    store.add_coded([_coded(a, [_event(a.id)])])
+    original_insert = store._insert
+
+    def failing(table, rows):
+        if table == "events":
+            raise RuntimeError("disk full")
+        original_insert(table, rows)
+
+    monkeypatch.setattr(store, "_insert", failing)
+    with pytest.raises(StoreError, match="previous rows kept"):
+        store.add_coded([_coded(a, [_event(a.id, code="190")])])
+    monkeypatch.undo()
+    assert [e.code for e in store.events_list()] == ["0311"]
+    assert store.count("actor_mentions") == 1
+
+
+def test_rejects_recorded(store: Store) -> None:
+    store.add_rejects([Reject("junk.bin", "binary content", None), Reject("feed.jsonl", "bad JSON", "line 3")])
+    assert store.query("SELECT input, record, reason FROM rejects ORDER BY input") == [
+        ("feed.jsonl", "line 3", "bad JSON"), ("junk.bin", None, "binary content")]
