@@ -21,6 +21,7 @@ from .. import settings
 from ..analysis.similarity import estimate_jaccard, lsh_bands, minhash
 from ..errors import StoreError
 from ..records import Article, CodedArticle, Event, Reject, content_id
+from .queries import QueryMixin
 
 __all__ = ["Store", "SCHEMA_VERSION", "IngestResult", "CodeResult"]
 
@@ -56,7 +57,7 @@ def _now() -> str:
     return datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
 
 
-class Store:
+class Store(QueryMixin):
     """An eventwire DuckDB file (created and migrated on open). Use as a context manager."""
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
@@ -219,8 +220,11 @@ class Store:
         return Article.from_dict(data)
 
     # -- coded articles --------------------------------------------------------------------
-    def add_coded(self, coded: Iterable[CodedArticle]) -> CodeResult:
-        """Store what coding found, replacing each article's previous rows in one transaction."""
+    def add_coded(self, coded: Iterable[CodedArticle], dedup: bool = True) -> CodeResult:
+        """Store what coding found, replacing each article's previous rows in one transaction.
+
+        With ``dedup`` the clusters of the touched (source, target, root) blocks are rebuilt in the
+        same transaction; bulk loads may pass False and call ``recluster()`` once at the end."""
         batch = list(coded)
         result = CodeResult()
         if not batch:
@@ -238,6 +242,9 @@ class Store:
             keep = [c for c in batch if c.article.id in existing or c.article.id in inserted]
             result.duplicates = len(batch) - len(keep)
             keep_ids = [c.article.id for c in keep]
+            # Blocks that lose events when an article is re-coded must be reclustered too.
+            blocks = set(self.con.execute("SELECT DISTINCT source, target, root FROM events "
+                                          "WHERE doc_id IN (SELECT unnest($1))", [keep_ids]).fetchall())
             for table in _DERIVED:
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest($1))", [keep_ids])
             self.con.execute("UPDATE articles SET coded_at = ?, coder_version = ? WHERE id IN (SELECT unnest(?))",
@@ -247,6 +254,9 @@ class Store:
                 _derived_rows(c, rows)
             for table in _DERIVED:
                 self._insert(table, rows[table])
+            blocks |= {(r["source"], r["target"], r["root"]) for r in rows["events"]}
+            if dedup and blocks:
+                self.recluster(blocks)
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")
@@ -254,6 +264,14 @@ class Store:
         result.articles = len(keep)
         result.events = len(rows["events"])
         return result
+
+    def export(self, fmt: str, out: str | Path, **filters: Any) -> int:
+        """Write events as parquet (month partitions), csv or gdelt (GDELT 2.0 event columns)."""
+        from .export import export_events
+        from .queries import EventFilter
+
+        filters.setdefault("include_negated", True)
+        return export_events(self.con, fmt, out, EventFilter(**filters))
 
     def events_list(self, where: str = "", params: Sequence[Any] | None = None) -> list[Event]:
         """Events as records (``where`` is an SQL condition over the events table)."""

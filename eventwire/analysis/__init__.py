@@ -1,0 +1,1 @@
+"""Analysis over stored events: deduplication, similarity, network formats and plots."""

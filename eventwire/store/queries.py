@@ -1,0 +1,235 @@
+"""Analyst queries and deduplication over the store: event filters, dyad series, networks, clusters.
+
+A mixin of ``Store`` (kept apart so each module stays small); all SQL lives in the store package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from .. import settings
+from ..analysis.dedup import EventKey, cluster_events
+from ..errors import ConfigError
+
+__all__ = ["EventFilter", "QueryMixin", "FREQS"]
+
+FREQS = ("day", "week", "month", "quarter", "year")
+_MODALITIES = ("asserted", "planned", "threatened", "hypothetical", "demanded")
+
+
+@dataclass
+class EventFilter:
+    """Which events an analysis looks at. Actor codes match as prefixes (PRK matches PRKGOV)."""
+
+    source: str | None = None
+    target: str | None = None
+    dyad: str | None = None  # "PRK-USA": source PRK..., target USA...
+    code: str | None = None  # CAMEO code prefix ("11" = all disapprove codes)
+    plover: str | None = None
+    since: str | None = None
+    until: str | None = None
+    modality: str | None = None  # None = every modality
+    include_negated: bool = False
+    outlet: str | None = None
+
+    def sql(self, alias: str = "e") -> tuple[str, list[Any]]:
+        conds: list[str] = []
+        params: list[Any] = []
+        source, target = self.source, self.target
+        if self.dyad:
+            parts = self.dyad.replace(">", "-").split("-")
+            if len(parts) != 2 or not all(parts):
+                raise ConfigError(f"--dyad {self.dyad!r}: expected SOURCE-TARGET, e.g. PRK-USA")
+            source, target = parts
+        for col, val in (("source", source), ("target", target), ("code", self.code)):
+            if val:
+                conds.append(f"starts_with({alias}.{col}, ?)")
+                params.append(val.upper())
+        if self.plover:
+            conds.append(f"{alias}.plover = ?")
+            params.append(self.plover.upper())
+        if self.since:
+            conds.append(f"{alias}.date >= CAST(? AS DATE)")
+            params.append(self.since)
+        if self.until:
+            conds.append(f"{alias}.date <= CAST(? AS DATE)")
+            params.append(self.until)
+        if self.modality:
+            if self.modality not in _MODALITIES:
+                raise ConfigError(f"--modality {self.modality!r}: expected one of {', '.join(_MODALITIES)}")
+            conds.append(f"{alias}.modality = ?")
+            params.append(self.modality)
+        if not self.include_negated:
+            conds.append(f"NOT {alias}.negated")
+        if self.outlet:
+            conds.append("a.outlet = ?")
+            params.append(self.outlet)
+        return (" AND ".join(conds) or "TRUE"), params
+
+
+def _freq(freq: str) -> str:
+    if freq not in FREQS:
+        raise ConfigError(f"--freq {freq!r}: expected one of {', '.join(FREQS)}")
+    return freq
+
+
+class QueryMixin:
+    """Read-side methods of ``Store`` (which provides ``con`` and ``_insert``)."""
+
+    con: duckdb.DuckDBPyConnection
+    _insert: Any
+
+    # -- events -----------------------------------------------------------------------------
+    def events(self, filter: EventFilter | None = None, *, arrow: bool = False, limit: int | None = None,
+               **kw: Any) -> Any:
+        """Events with their article's outlet/url/published, as a pandas DataFrame (or Arrow table).
+
+        Keyword arguments are EventFilter fields: ``store.events(dyad="PRK-USA", since="2024-01-01")``.
+        """
+        flt = filter or EventFilter(**kw)
+        where, params = flt.sql()
+        sql = (f"SELECT e.*, a.outlet, a.url, a.published FROM events e LEFT JOIN articles a ON a.id = e.doc_id "
+               f"WHERE {where} ORDER BY e.date, e.doc_id, e.sentence_index, e.event_id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        if arrow:
+            return self.con.sql(sql, params=params).to_arrow_table()
+        return self.con.execute(sql, params).df()
+
+    # -- deduplication ----------------------------------------------------------------------
+    def recluster(self, blocks: Iterable[tuple[str | None, str | None, str]] | None = None,
+                  window_days: int | None = None, threshold: float | None = None) -> int:
+        """(Re)build event clusters for the given (source, target, root) blocks, or all events.
+
+        Runs inside the caller's transaction when there is one. Returns the number of clusters written.
+        """
+        window = settings.get("dedup_window_days") if window_days is None else window_days
+        thresh = settings.get("dedup_similarity") if threshold is None else threshold
+        base = ("SELECT e.event_id, e.doc_id, e.source, e.target, e.root, e.date, e.sentence, a.outlet, e.code, "
+                "e.confidence, e.location_name, e.source_name, e.target_name, a.published, "
+                "coalesce(a.near_duplicate_of, e.doc_id) AS article_key "
+                "FROM events e LEFT JOIN articles a ON a.id = e.doc_id")
+        keys = None
+        if blocks is not None:
+            keys = pa.table({k: [b[i] for b in blocks] for i, k in enumerate(("source", "target", "root"))})
+            if keys.num_rows == 0:
+                return 0
+            self.con.register("_ew_blocks", keys)
+            base += (" JOIN _ew_blocks k ON e.source IS NOT DISTINCT FROM k.source AND "
+                     "e.target IS NOT DISTINCT FROM k.target AND e.root = k.root")
+        try:
+            rows = self.con.execute(base).fetchall()
+            if keys is not None:
+                self.con.execute(
+                    "DELETE FROM event_clusters c USING _ew_blocks k WHERE c.source IS NOT DISTINCT FROM k.source "
+                    "AND c.target IS NOT DISTINCT FROM k.target AND c.root = k.root")
+            else:
+                self.con.execute("DELETE FROM event_clusters")
+        finally:
+            if keys is not None:
+                self.con.unregister("_ew_blocks")
+        meta = {r[0]: r for r in rows}
+        found = cluster_events(
+            (EventKey(event_id=r[0], doc_id=r[1], source=r[2], target=r[3], root=r[4], date=r[5], evidence=r[6] or "",
+                      outlet=r[7], code=r[8] or "", confidence=r[9] if r[9] is not None else 1.0,
+                      location=r[10], names=(r[11] or "", r[12] or "")) for r in rows),
+            window_days=window, threshold=thresh)
+        mapping = {"event_id": [], "cluster_id": []}
+        cluster_rows = []
+        for c in found:
+            members = [meta[m.event_id] for m in c.members]
+            published = [m[13] for m in members if m[13] is not None]
+            rep = c.representative
+            cluster_rows.append({
+                "cluster_id": c.cluster_id, "source": rep.source, "target": rep.target, "root": rep.root,
+                "plover": None, "date": _iso(c.first), "date_last": _iso(c.last),
+                "first_seen": _iso(min(published)) if published else None,
+                "last_seen": _iso(max(published)) if published else None,
+                "n_mentions": len(members), "n_articles": len({m[14] for m in members}),
+                "n_outlets": len({m[7] for m in members if m[7]}), "representative_event_id": rep.event_id})
+            for m in c.members:
+                mapping["event_id"].append(m.event_id)
+                mapping["cluster_id"].append(c.cluster_id)
+        self._insert("event_clusters", cluster_rows)
+        if mapping["event_id"]:
+            self.con.register("_ew_map", pa.table(mapping))
+            try:
+                self.con.execute("UPDATE events SET cluster_id = m.cluster_id FROM _ew_map m "
+                                 "WHERE events.event_id = m.event_id")
+            finally:
+                self.con.unregister("_ew_map")
+        self.con.execute("UPDATE event_clusters c SET plover = e.plover FROM events e "
+                         "WHERE e.event_id = c.representative_event_id AND c.plover IS NULL")
+        return len(cluster_rows)
+
+    def clusters(self, filter: EventFilter | None = None, **kw: Any) -> Any:
+        """One row per real-world event (cluster), with its mention counts, as a DataFrame."""
+        flt = filter or EventFilter(**kw)
+        where, params = flt.sql()
+        return self.con.execute(
+            "SELECT c.*, e.code, e.cameo_name, e.sentence, e.goldstein, e.quad_class FROM event_clusters c "
+            "JOIN events e ON e.event_id = c.representative_event_id LEFT JOIN articles a ON a.id = e.doc_id "
+            f"WHERE {where} ORDER BY c.date, c.cluster_id", params).df()
+
+    # -- dyads and networks -----------------------------------------------------------------
+    def _unique_events(self, flt: EventFilter) -> tuple[str, list[Any]]:
+        """One row per real-world event (cluster representative, else the event itself)."""
+        where, params = flt.sql()
+        return (
+            "SELECT coalesce(e.cluster_id, e.event_id) AS k, any_value(e.source) AS source, "
+            "any_value(e.target) AS target, min(e.date) AS date, any_value(e.quad_class) AS quad_class, "
+            "any_value(e.goldstein) AS goldstein "
+            f"FROM events e LEFT JOIN articles a ON a.id = e.doc_id WHERE {where} GROUP BY 1", params)
+
+    def dyad(self, a: str, b: str, freq: str = "month", since: str | None = None, until: str | None = None,
+             modality: str | None = "asserted") -> Any:
+        """Counts by quad class and mean/sum Goldstein per period, both directions (a→b and b→a).
+
+        Each real-world event counts once however many articles report it.
+        """
+        a, b, freq = a.upper(), b.upper(), _freq(freq)
+        flt = EventFilter(since=since, until=until, modality=modality)
+        sub, params = self._unique_events(flt)
+        sql = (f"WITH u AS ({sub}) SELECT date_trunc('{freq}', date)::DATE AS period, "
+               "CASE WHEN starts_with(source, ?) THEN ? ELSE ? END AS direction, count(*) AS events, "
+               "count(*) FILTER (quad_class = 1) AS verbal_coop, count(*) FILTER (quad_class = 2) AS material_coop, "
+               "count(*) FILTER (quad_class = 3) AS verbal_conflict, "
+               "count(*) FILTER (quad_class = 4) AS material_conflict, "
+               "round(avg(goldstein), 3) AS goldstein_mean, round(sum(goldstein), 3) AS goldstein_sum "
+               "FROM u WHERE date IS NOT NULL AND ((starts_with(source, ?) AND starts_with(target, ?)) OR "
+               "(starts_with(source, ?) AND starts_with(target, ?))) GROUP BY 1, 2 ORDER BY 1, 2")
+        return self.con.execute(sql, params + [a, f"{a}->{b}", f"{b}->{a}", a, b, b, a]).df()
+
+    def network(self, since: str | None = None, until: str | None = None, level: str = "country",
+                modality: str | None = "asserted", min_events: int = 1) -> dict[str, Any]:
+        """Actors as nodes, directed edges weighted by event count and Goldstein (deduplicated).
+
+        ``level`` "country" folds actors to their first three letters; "actor" keeps full codes.
+        """
+        if level not in ("country", "actor"):
+            raise ConfigError(f"level {level!r}: expected country or actor")
+        sub, params = self._unique_events(EventFilter(since=since, until=until, modality=modality))
+        node = "substr({}, 1, 3)" if level == "country" else "{}"
+        sql = (f"WITH u AS ({sub}) SELECT {node.format('source')} AS s, {node.format('target')} AS t, "
+               "count(*) AS n, round(sum(goldstein), 3) AS gs, round(avg(goldstein), 3) AS gm, "
+               "count(*) FILTER (quad_class IN (1, 2)) AS coop, count(*) FILTER (quad_class IN (3, 4)) AS conflict "
+               "FROM u WHERE source IS NOT NULL AND target IS NOT NULL GROUP BY 1, 2 "
+               f"HAVING count(*) >= {int(min_events)} AND s <> t ORDER BY n DESC, s, t")
+        edges = [{"source": s, "target": t, "events": n, "goldstein_sum": gs, "goldstein_mean": gm,
+                  "cooperation": coop, "conflict": conflict}
+                 for s, t, n, gs, gm, coop, conflict in self.con.execute(sql, params).fetchall()]
+        degree: dict[str, int] = {}
+        for e in edges:
+            for k in (e["source"], e["target"]):
+                degree[k] = degree.get(k, 0) + e["events"]
+        nodes = [{"id": k, "events": v} for k, v in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
+        return {"nodes": nodes, "edges": edges}
+
+
+def _iso(d: Any) -> str | None:
+    return d.isoformat() if d is not None else None
