@@ -39,9 +39,34 @@ def content_id(text: str) -> str:
     return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()[:16]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
+    if isinstance(value, _Record):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
 class _Record:
+    _names: tuple[str, ...] = ()
+
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)  # type: ignore[call-overload]
+        """The JSON form (fresh containers; much cheaper than dataclasses.asdict's deep copy)."""
+        cls = type(self)
+        if not cls.__dict__.get("_names"):
+            cls._names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        out = {}
+        for name in cls._names:
+            v = getattr(self, name)
+            out[name] = v if type(v) in _SCALARS else _plain(v)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):  # type: ignore[no-untyped-def]

@@ -265,6 +265,35 @@ class Store(QueryMixin):
         result.events = len(rows["events"])
         return result
 
+    def load_parquet(self, directory: str | Path, dedup: bool = True) -> CodeResult:
+        """Load what the Dask engine wrote (``articles/`` and ``events/`` Parquet parts) in one
+        transaction; articles already stored keep their rows, their events are replaced."""
+        base = Path(directory)
+        parts = {t: str(base / t / "*.parquet") for t in ("articles", "events")}
+        if not any((base / t).is_dir() and any((base / t).glob("*.parquet")) for t in parts):
+            raise StoreError(f"{directory}: no articles/*.parquet or events/*.parquet to load")
+        result = CodeResult()
+        self.con.execute("BEGIN")
+        try:
+            self.con.execute(f"CREATE TEMP TABLE _ew_a AS SELECT * FROM read_parquet('{parts['articles']}')")
+            self.con.execute(f"CREATE TEMP TABLE _ew_e AS SELECT * FROM read_parquet('{parts['events']}')")
+            self.con.execute("DELETE FROM events WHERE doc_id IN (SELECT id FROM _ew_a)")
+            result.articles = self.con.execute(
+                "INSERT INTO articles SELECT * FROM _ew_a WHERE id NOT IN (SELECT id FROM articles) "
+                "AND body_hash NOT IN (SELECT body_hash FROM articles)").fetchall()[0][0]
+            result.events = self.con.execute(
+                "INSERT INTO events SELECT * FROM _ew_e WHERE doc_id IN (SELECT id FROM articles)").fetchall()[0][0]
+            blocks = set(self.con.execute("SELECT DISTINCT source, target, root FROM _ew_e").fetchall())
+            self.con.execute("DROP TABLE _ew_a")
+            self.con.execute("DROP TABLE _ew_e")
+            if dedup and blocks:
+                self.recluster(blocks)
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: loading {directory} failed, nothing changed: {exc}") from exc
+        return result
+
     def export(self, fmt: str, out: str | Path, **filters: Any) -> int:
         """Write events as parquet (month partitions), csv or gdelt (GDELT 2.0 event columns)."""
         from .export import export_events

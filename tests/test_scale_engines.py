@@ -1,0 +1,57 @@
+"""The local multi-process engine and the Dask engine give exactly the single-process output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.ingest import extract
+from eventwire.process import process
+from eventwire.records import Article
+from eventwire.scale import default_workers, process_parallel
+from eventwire.store import Store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    found = list(extract(str(EXAMPLES)))
+    assert len(found) >= 5
+    return found
+
+
+@pytest.fixture(scope="module")
+def local_events(articles, nlp_model) -> list[dict]:
+    events = [e.to_dict() for c in process(articles, nlp=nlp_model) for e in c.events]
+    assert events, "the bundled examples must yield events"
+    return sorted(events, key=lambda e: e["event_id"])
+
+
+def test_default_workers_is_positive(monkeypatch) -> None:
+    assert default_workers() >= 1
+    monkeypatch.setenv("EVENTWIRE_WORKERS", "3")
+    assert default_workers() == 3
+
+
+def test_two_workers_match_one(articles, local_events) -> None:
+    coded = list(process_parallel(articles, workers=2))
+    assert [c.article.id for c in coded] == [a.id for a in articles]  # input order kept
+    assert sorted((e.to_dict() for c in coded for e in c.events), key=lambda e: e["event_id"]) == local_events
+
+
+def test_dask_engine_matches_local(articles, local_events, tmp_path) -> None:
+    from eventwire.scale.dask import code_with_dask
+
+    out = tmp_path / "parquet"
+    res = code_with_dask(articles, out, workers=2, partition_size=3)
+    assert res.articles == len(articles) and res.events == len(local_events)
+    assert len(list((out / "events").glob("part-*.parquet"))) == res.partitions >= 2
+    with Store(tmp_path / "d.duckdb") as store:
+        loaded = store.load_parquet(out)
+        assert loaded.events == len(local_events)
+        got = sorted((e.to_dict() for e in store.events_list()), key=lambda e: e["event_id"])
+    assert got == local_events
