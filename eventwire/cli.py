@@ -228,6 +228,327 @@ def export_cmd(
     err(f"wrote {n} events to {out} ({fmt})")
 
 
+# ---- ingest: extract, ingest ----
+_INPUTS_HELP = "Files, directories (recursive), globs or - for stdin: text, HTML, RSS/Atom, WARC, JSONL, plain or .gz."
+_PUBLISHED_HELP = "Publication date (YYYY-MM-DD) for every article read."
+
+
+def _read_items(inputs: list[str], published: str | None, outlet: str | None, url: str | None):  # type: ignore[no-untyped-def]
+    from .ingest import read_inputs
+
+    try:
+        return read_inputs(inputs, published=published, outlet=outlet, url=url)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--published") from None
+
+
+@app.command("extract")
+def extract_cmd(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help=_INPUTS_HELP),
+    jsonl: str = typer.Option("-", "--jsonl", help="Output JSON Lines file, one Article a line (- = stdout)."),
+    published: str = typer.Option(None, "--published", help=_PUBLISHED_HELP),
+    outlet: str = typer.Option(None, "--outlet", help="Outlet name for every article read."),
+    url: str = typer.Option(None, "--url", help="URL for every article read."),
+) -> None:
+    """Read articles and write them as JSON Lines; each rejected input is one line on stderr.
+
+    Exit status: 0 when any article was read, 1 when none was, 2 on usage errors.
+    """
+    import json
+
+    from .ingest import describe_reject
+    from .records import Reject
+
+    items = _read_items(inputs, published, outlet, url)
+    try:
+        out = sys.stdout if jsonl == "-" else open(jsonl, "w", encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        err(f"cannot write {jsonl}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    read = rejected = 0
+    try:
+        for item in items:
+            if isinstance(item, Reject):
+                rejected += 1
+                err(describe_reject(item))
+            else:
+                read += 1
+                out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        else:
+            out.flush()
+    if rejected or jsonl != "-":
+        err(f"read {read} articles, rejected {rejected} inputs or records")
+    if read == 0:
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help=_INPUTS_HELP),
+    db: str = typer.Option(None, "--db", help="DuckDB store (default: the 'db' setting, ./eventwire.duckdb)."),
+    published: str = typer.Option(None, "--published", help=_PUBLISHED_HELP),
+    outlet: str = typer.Option(None, "--outlet", help="Outlet name for every article read."),
+    url: str = typer.Option(None, "--url", help="URL for every article read."),
+    batch: int = typer.Option(100, "--batch", min=1, help="Articles written per store transaction."),
+) -> None:
+    """Read articles into the store (duplicates skipped) and record every reject there.
+
+    Exit status: 0 when any article was read, 1 when none was or the store failed, 2 on usage errors.
+    """
+    from contextlib import nullcontext
+
+    from . import settings
+    from .errors import StoreError
+    from .ingest import describe_reject
+    from .records import Article, Reject
+    from .store import Store
+
+    items = _read_items(inputs, published, outlet, url)
+    path = db or settings.get("db")
+    counts = {"read": 0, "stored": 0, "duplicates": 0, "near": 0, "rejected": 0}
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+
+    def flush(store: Store) -> None:
+        if articles:
+            result = store.add_articles(articles)
+            stored = result if isinstance(result, int) else result.stored
+            counts["stored"] += stored
+            counts["duplicates"] += len(articles) - stored
+            counts["near"] += 0 if isinstance(result, int) else getattr(result, "near_duplicates", 0)
+            articles.clear()
+        if rejects:
+            store.add_rejects(rejects)
+            rejects.clear()
+
+    progress = nullcontext()
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                            console=Console(stderr=True), transient=True)
+    try:
+        with Store(path) as store, progress as bar:
+            task = bar.add_task("reading", total=None) if bar is not None else None
+            for item in items:
+                if isinstance(item, Reject):
+                    counts["rejected"] += 1
+                    rejects.append(item)
+                    if bar is None:
+                        err(describe_reject(item))
+                else:
+                    counts["read"] += 1
+                    articles.append(item)
+                if len(articles) >= batch or len(rejects) >= batch:
+                    flush(store)
+                if bar is not None:
+                    bar.update(task, description=f"{counts['read']} articles read, {counts['rejected']} rejected")
+            flush(store)
+    except StoreError as exc:
+        err(f"store {path}: {exc}")
+        raise typer.Exit(1) from None
+    near = f" ({counts['near']} of them near-duplicates)" if counts["near"] else ""
+    print(f"read {counts['read']} articles: {counts['stored']} stored{near}, {counts['duplicates']} duplicates, "
+          f"{counts['rejected']} rejected -> {path}")
+    if counts["read"] == 0:
+        raise typer.Exit(1)
+
+
+# ---- events: code, explain, eval ----
+def _iso_date(value: str | None, hint: str = "--published") -> str | None:
+    from datetime import date
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=hint) from None
+
+
+def _event_nlp():  # type: ignore[no-untyped-def]
+    from .events.evaluate import build_nlp
+
+    return build_nlp()
+
+
+@app.command("code")
+def code_cmd(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT...", help=_INPUTS_HELP),
+    db: str = typer.Option(None, "--db", help="DuckDB store to add the coded articles and events to."),
+    jsonl: str = typer.Option(None, "--jsonl", help="Write one JSON event a line here (- = stdout)."),
+    published: str = typer.Option(None, "--published", help=_PUBLISHED_HELP),
+    outlet: str = typer.Option(None, "--outlet", help="Outlet name for every article read."),
+    batch: int = typer.Option(32, "--batch", min=1, help="Articles per store transaction."),
+) -> None:
+    """Code articles into events: to the store (--db), to JSON Lines (--jsonl) and as a table.
+
+    Exit status: 0 when any article was read, 1 when none was or the store failed, 2 on usage errors.
+    """
+    import json
+
+    from .errors import StoreError
+    from .ingest import describe_reject
+    from .process import process
+    from .records import Article, CodedArticle, Reject
+
+    published = _iso_date(published)
+    items = _read_items(inputs, published, outlet, None)
+    rejects: list[Reject] = []
+
+    def articles():  # type: ignore[no-untyped-def]
+        for item in items:
+            if isinstance(item, Reject):
+                rejects.append(item)
+                err(describe_reject(item))
+            elif isinstance(item, Article):
+                yield item
+
+    try:
+        out = None if jsonl is None else (sys.stdout if jsonl == "-" else open(jsonl, "w", encoding="utf-8"))  # noqa: SIM115
+    except OSError as exc:
+        err(f"cannot write {jsonl}: {exc.strerror or exc}")
+        raise typer.Exit(2) from None
+    store = None
+    if db:
+        from .store import Store
+
+        try:
+            store = Store(db).__enter__()
+        except StoreError as exc:
+            err(f"store {db}: {exc}")
+            raise typer.Exit(1) from None
+    read = n_events = 0
+    rows: list = []
+    pending: list[CodedArticle] = []
+    try:
+        for coded in process(articles(), nlp=_event_nlp()):
+            read += 1
+            n_events += len(coded.events)
+            pending.append(coded)
+            for ev in coded.events:
+                if out is not None:
+                    out.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+                if jsonl != "-" and len(rows) < 500:
+                    rows.append(ev)
+            if store is not None and len(pending) >= batch:
+                store.add_coded(pending)
+                store.add_rejects(rejects)
+                rejects.clear()
+            if len(pending) >= batch:
+                pending.clear()
+        if store is not None:
+            store.add_coded(pending)
+            store.add_rejects(rejects)
+    except StoreError as exc:
+        err(f"store {db}: {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        if store is not None:
+            store.__exit__(None, None, None)
+        if out is not None and out is not sys.stdout:
+            out.close()
+    if jsonl != "-":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="events", show_lines=False)
+        for col in ("date", "source", "code", "target", "modality", "trigger"):
+            table.add_column(col)
+        for ev in rows:
+            trig = ev.evidence.get("trigger") or [0, 0]
+            mod = ev.modality + (" (negated)" if ev.negated else "")
+            table.add_row(ev.date or "", f"{ev.source} {ev.source_name or ''}".strip(),
+                          f"{ev.code} {ev.cameo_name or ''}".strip(),
+                          f"{ev.target or '-'} {ev.target_name or ''}".strip(), mod, ev.sentence[trig[0]:trig[1]])
+        console = Console()
+        if rows:
+            console.print(table)
+        console.print(f"coded {read} articles: {n_events} events, {len(rejects)} rejected"
+                      + (f" -> {db}" if db else ""))
+    if read == 0:
+        raise typer.Exit(1)
+
+
+@app.command("explain")
+def explain_cmd(
+    sentence: str = typer.Argument(..., help="The sentence (or short text) to code."),
+    published: str = typer.Option(None, "--published", help=_PUBLISHED_HELP),
+) -> None:
+    """Show how a sentence is coded: parse, actors, each pattern tried and why each event was (not) coded."""
+    from .nlp.pipeline import make_doc
+
+    published = _iso_date(published)
+    if not sentence.strip():
+        raise typer.BadParameter("empty sentence", param_hint="SENTENCE")
+    nlp = _event_nlp()
+    doc = make_doc(nlp, sentence, doc_id="explain", published=published)
+    doc._.explain = True
+    doc._.trace = []
+    doc = nlp(doc)
+    print("parse:")
+    for t in doc:
+        print(f"  {t.i:>3} {t.text:<16} lemma={t.lemma_:<14} {t.pos_:<6} {t.dep_:<10} head={t.head.i} ({t.head.text})")
+    print("actors:")
+    for m in doc._.actors or []:
+        print(f"  [{m.start}:{m.end}] {m.text!r} -> {m.code} ({m.kind}, via {m.via})")
+    print("coding:")
+    for line in doc._.trace or []:
+        print("  " + line)
+    print("events:")
+    for ev in doc._.events or []:
+        print(f"  {ev.source} -{ev.code} {ev.cameo_name or ''}-> {ev.target} [{ev.plover}] modality={ev.modality}"
+              f" negated={ev.negated} confidence={ev.confidence} pattern={ev.pattern} evidence={ev.evidence}")
+    if not doc._.events:
+        print("  (none)")
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: str = typer.Argument(..., metavar="GOLD.jsonl", help="Gold events: id, published, text, events."),
+    verbose: bool = typer.Option(False, "--verbose", help="List misses and extras per document."),
+    strict: bool = typer.Option(False, "--strict", help="Compare whole actor codes, not the country part."),
+) -> None:
+    """Code the gold texts and print per-code and overall precision/recall/F1 (last line: overall)."""
+    from .errors import InputError
+    from .events.evaluate import evaluate, format_report
+
+    try:
+        report = evaluate(gold, nlp=_event_nlp(), strict=strict)
+    except InputError as exc:
+        err(str(exc))
+        raise typer.Exit(1) from None
+    for line in format_report(report, verbose=verbose):
+        print(line)
+
+
+# ---- places: geoparse a text ----
+@app.command("places")
+def places_cmd(
+    text: str = typer.Argument(..., help="Text to geoparse, or '-' to read it from stdin."),
+    fast: bool = typer.Option(False, "--fast", help="No statistical NER: gazetteer matching only."),
+) -> None:
+    """Print the toponyms of TEXT, one JSON object a line (name, lat, lon, country, literal/metonym)."""
+    import json
+
+    from .errors import EventwireError
+    from .geo import geoparse
+    from .nlp.pipeline import load_pipeline
+
+    body = sys.stdin.read() if text == "-" else text
+    try:
+        places = geoparse(body, load_pipeline(fast=fast, eventwire=False))
+    except EventwireError as exc:
+        err(str(exc))
+        raise typer.Exit(1) from None
+    for place in places:
+        print(json.dumps(place.to_dict(), ensure_ascii=False))
+
+
 def main() -> None:
     app()
 

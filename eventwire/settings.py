@@ -34,7 +34,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("workers", 0, "Worker processes for coding; 0 means one per core."),
         Setting("fast", False, "Fast profile: drop the statistical NER and rely on the dictionaries."),
         Setting("dedup_window_days", 2, "Events this many days apart or closer may join one cluster."),
-        Setting("dedup_similarity", 0.5, "Minimum evidence similarity for two events to join one cluster."),
+        Setting("dedup_similarity", 0.3, "Minimum evidence similarity for two events to join one cluster."),
     ]
 }
 

@@ -101,3 +101,11 @@ def test_rejects_recorded(store: Store) -> None:
     store.add_rejects([Reject("junk.bin", "binary content", None), Reject("feed.jsonl", "bad JSON", "line 3")])
     assert store.query("SELECT input, record, reason FROM rejects ORDER BY input") == [
         ("feed.jsonl", "line 3", "bad JSON"), ("junk.bin", None, "binary content")]
+
+
+def test_near_copies_in_later_batches(store: Store) -> None:
+    # Regression: looking up a stored candidate's text must not leave a result open for the next insert.
+    for i in range(3):
+        res = store.add_articles([Article(text=f"PARIS ({i}) -- " + STORY * 3)])
+        assert res.stored == 1 and res.near_duplicates == (1 if i else 0)
+    assert store.count("articles") == 3

@@ -109,6 +109,6 @@ def export_events(con: duckdb.DuckDBPyConnection, fmt: str, out: str | Path,
             opts = "FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE true"
         else:
             opts = "FORMAT CSV, HEADER true"
-    n = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]  # type: ignore[index]
+    n = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0]
     con.execute(f"COPY ({sql}) TO '{out.replace(chr(39), chr(39) * 2)}' ({opts})", params)
     return int(n)

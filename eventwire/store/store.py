@@ -82,7 +82,7 @@ class Store(QueryMixin):
 
     def _migrate(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
         version = int(row[0]) if row else 0
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} has schema version {version}; this eventwire knows {SCHEMA_VERSION}")
@@ -92,7 +92,7 @@ class Store(QueryMixin):
 
     @property
     def schema_version(self) -> int:
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = self._one("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(row[0]) if row else 0
 
     # -- generic helpers -------------------------------------------------------------------
@@ -120,8 +120,13 @@ class Store(QueryMixin):
         """Run a read query and return its rows (for analysis code and tests)."""
         return self.con.execute(sql, params or []).fetchall()
 
+    def _one(self, sql: str, params: Sequence[Any] | None = None) -> tuple | None:
+        """First row of a query, fully fetched (an unfinished result blocks the next statement)."""
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0] if rows else None
+
     def count(self, table: str) -> int:
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+        return int(self._one(f"SELECT count(*) FROM {table}")[0])  # type: ignore[index]
 
     # -- articles and rejects --------------------------------------------------------------
     def add_rejects(self, rejects: Iterable[Reject]) -> int:
@@ -193,7 +198,7 @@ class Store(QueryMixin):
             for cand in sorted(candidates):
                 if cand not in sigs:
                     if cand not in texts:
-                        row = self.con.execute("SELECT text FROM articles WHERE id = ?", [cand]).fetchone()
+                        row = self._one("SELECT text FROM articles WHERE id = ?", [cand])
                         texts[cand] = row[0] if row else ""
                     sigs[cand] = minhash(texts[cand])
                 sim = estimate_jaccard(sigs[art.id], sigs[cand])
@@ -209,7 +214,8 @@ class Store(QueryMixin):
 
     def article(self, article_id: str) -> Article | None:
         cur = self.con.execute("SELECT * FROM articles WHERE id = ?", [article_id])
-        row = cur.fetchone()
+        rows = cur.fetchall()
+        row = rows[0] if rows else None
         if row is None:
             return None
         data = dict(zip([d[0] for d in cur.description], row, strict=True))

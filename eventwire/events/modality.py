@@ -1,0 +1,459 @@
+"""Modality and negation of an event trigger, read from its dependency context.
+
+An event trigger (a verb such as "met" or an event noun such as "talks") is *asserted* unless
+something around it says otherwise:
+
+- *planned*: future auxiliaries ("will meet"), intention frames ("plans to", "is set to", "agreed to",
+  "vowed to"), purposes ("massed troops to invade"), modifiers ("the planned talks");
+- *threatened*: threat frames ("threatened to cut", "warned it would", "could face sanctions",
+  "vowed to retaliate"), ultimatums ("will strike unless ...");
+- *hypothetical*: conditionals ("if", "would" with an if-clause), modals ("may", "might", "could"),
+  yes/no questions, weighing frames ("is considering", "the possibility of");
+- *demanded*: complements of requests ("urged Iran to halt", "calls for talks"), "must"/"should".
+
+Negation comes from "not/n't/never", a "no" determiner on the trigger or its arguments ("no talks
+were held"), "without", and frames that deny the complement: refusals ("refused to", "rejected",
+"denied"; these also set the refusal flag) and failures ("failed to", "cancelled", "prevented ...
+from"). Negations along the chain cancel in pairs ("did not refuse to meet" is not negated).
+
+The walk goes up from the trigger through clausal complements (xcomp, ccomp, infinitival acl),
+prepositional complements ("calls FOR talks") and the light verb of an event noun ("HELD talks").
+The nearest frame decides the modality; a weaker "planned" yields to a threat or a demand above it,
+and a conditional or hypothetical modal above a frame makes the whole chain hypothetical.
+Cue words live in ``data/modality.yml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from ..errors import DataFileError
+
+__all__ = ["MODALITIES", "ModalityCues", "modality_of", "is_refusal", "load_cues", "cues", "MODALITY_FILE"]
+
+MODALITIES = ("asserted", "planned", "threatened", "hypothetical", "demanded")
+MODALITY_FILE = Path(__file__).parent / "data" / "modality.yml"
+
+_FRAMES = ("threatened", "demanded", "planned", "hypothetical", "refused", "negating")
+_FRAME_POS = ("verbs", "nouns", "adjectives")
+_LISTS = ("clause_only", "no_object", "frame_preps", "implicative", "speech_act_nouns", "negation_words",
+          "negative_determiners", "negative_pronouns", "negating_preps", "future_aux", "conditional_aux",
+          "hypothetical_aux", "demanded_aux", "conditional_marks", "purpose_marks", "question_words",
+          "planned_modifiers", "hypothetical_modifiers", "threatened_modifiers", "negating_modifiers",
+          "retaliation_words", "dissuading_preps", "ability_aux", "yet_verbs", "not_yet_adverbs",
+          "threat_marks")
+_NOMINAL = ("NOUN", "PROPN", "NUM")
+_VERBAL = ("VERB", "AUX")
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_ARGS = ("nsubj", "nsubjpass", "dobj", "obj", "attr")
+
+
+class ModalityCues:
+    """The cue lists of modality.yml as frozensets of lower-case words, one attribute per list
+    (``cues().future_aux``...), plus ``frames[frame][verbs|nouns|adjectives]``."""
+
+    clause_only: frozenset[str]
+    no_object: frozenset[str]
+    frame_preps: frozenset[str]
+    implicative: frozenset[str]
+    speech_act_nouns: frozenset[str]
+    negation_words: frozenset[str]
+    negative_determiners: frozenset[str]
+    negative_pronouns: frozenset[str]
+    negating_preps: frozenset[str]
+    dissuading_preps: frozenset[str]
+    future_aux: frozenset[str]
+    conditional_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    demanded_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    purpose_marks: frozenset[str]
+    question_words: frozenset[str]
+    planned_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    threatened_modifiers: frozenset[str]
+    negating_modifiers: frozenset[str]
+    retaliation_words: frozenset[str]
+    ability_aux: frozenset[str]
+    yet_verbs: frozenset[str]
+    not_yet_adverbs: frozenset[str]
+    threat_marks: frozenset[str]
+
+    def __init__(self, frames: dict[str, dict[str, frozenset[str]]], lists: dict[str, frozenset[str]]) -> None:
+        self.frames = frames
+        self.__dict__.update(lists)  # plain attributes: looked up on every token, so keep them fast
+        self.frame_nouns = frozenset().union(*(frames[f]["nouns"] for f in _FRAMES))
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """1-based line of each top-level key and of each frame name, for error messages."""
+    lines: dict[str, int] = {}
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return lines
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if key.value == "frames" and isinstance(value, yaml.MappingNode):
+                for fkey, _ in value.value:
+                    lines[f"frames.{fkey.value}"] = fkey.start_mark.line + 1
+    return lines
+
+
+def _words(value: Any, path: str, line: int | None, what: str) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise DataFileError(path, line, f"{what} must be a list of words")
+    bad = [w for w in value if w != w.strip().lower()]
+    if bad:
+        raise DataFileError(path, line, f"{what}: words must be lower case without padding: {bad[:3]}")
+    return frozenset(value)
+
+
+def load_cues(path: str | Path = MODALITY_FILE) -> ModalityCues:
+    """Read and check a modality.yml; a malformed entry raises DataFileError(path, line, reason)."""
+    path = Path(path)
+    p = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data: Any = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(p, None, f"cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataFileError(p, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise DataFileError(p, None, "expected a mapping of cue lists")
+    lines = _key_lines(text)
+    raw_frames = data.get("frames")
+    if not isinstance(raw_frames, dict) or set(raw_frames) != set(_FRAMES):
+        raise DataFileError(p, lines.get("frames"), f"frames must have exactly: {', '.join(_FRAMES)}")
+    frames: dict[str, dict[str, frozenset[str]]] = {}
+    owner: dict[tuple[str, str], str] = {}
+    for name in _FRAMES:
+        entry = raw_frames[name]
+        line = lines.get(f"frames.{name}")
+        if not isinstance(entry, dict) or set(entry) != set(_FRAME_POS):
+            raise DataFileError(p, line, f"frame {name} needs exactly the lists {', '.join(_FRAME_POS)}")
+        frames[name] = {}
+        for pos in _FRAME_POS:
+            words = _words(entry[pos], p, line, f"frames.{name}.{pos}")
+            for w in words:
+                if (pos, w) in owner:  # one word, one meaning per part of speech
+                    raise DataFileError(p, line, f"{pos[:-1]} {w!r} is in both {owner[(pos, w)]} and {name}")
+                owner[(pos, w)] = name
+            frames[name][pos] = words
+    lists: dict[str, frozenset[str]] = {}
+    for name in _LISTS:
+        if name not in data:
+            raise DataFileError(p, None, f"missing list {name!r}")
+        lists[name] = _words(data[name], p, lines.get(name), name)
+    unknown = set(data) - set(_LISTS) - {"frames"}
+    if unknown:
+        raise DataFileError(p, lines.get(sorted(unknown)[0]), f"unknown keys {sorted(unknown)}")
+    return ModalityCues(frames, lists)
+
+
+@lru_cache(maxsize=1)
+def cues() -> ModalityCues:
+    """The packaged cue lists (read once per process)."""
+    return load_cues(MODALITY_FILE)
+
+
+# ---------------------------------------------------------------------------------------------------
+@dataclass
+class _Reading:
+    modality: str | None = None
+    cue: str | None = None
+    from_frame: bool = False  # set by a governing frame (own cues may not override it)
+    negations: int = 0
+    neg_cue: str | None = None
+    refusal: bool = False
+    counted: set[int] = field(default_factory=set)  # token indices already counted as negations
+
+    def negate(self, tok: Token) -> None:
+        if tok.i in self.counted:  # one "no" reached twice (from the noun and from its verb) counts once
+            return
+        self.counted.add(tok.i)
+        self.negations += 1
+        if self.neg_cue is None:
+            self.neg_cue = tok.text
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _keys(tok: Token) -> list[str]:
+    """Words to look a token up by: '<lemma> <particle>' first, then the lemma, then the lower-cased
+    text and crude stems of it (the small English lemmatizer misses some forms: "hoped" -> "hop")."""
+    lemma, low = _lemma(tok), tok.lower_
+    out = [f"{lemma} {k.lower_}" for k in tok.children if k.dep_ == "prt"]
+    out += [lemma, low]
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+def _pos_list(tok: Token) -> str | None:
+    if tok.pos_ in _VERBAL or tok.tag_.startswith("VB"):
+        return "verbs"
+    if tok.pos_ in _NOMINAL:
+        return "nouns"
+    if tok.pos_ == "ADJ" or tok.tag_.startswith("JJ"):
+        return "adjectives"
+    return None
+
+
+def _frame(gov: Token, via: str, c: ModalityCues) -> tuple[str | None, str]:
+    """The frame ``gov`` sets on a complement reached ``via`` clause/prep/object, and the word matched."""
+    pos = _pos_list(gov)
+    if pos is None:
+        return None, ""
+    for key in _keys(gov):
+        for name in _FRAMES:
+            if key in c.frames[name][pos]:
+                if pos == "verbs" and via != "clause" and key in c.clause_only:
+                    return None, ""
+                if pos == "verbs" and via == "object" and key in c.no_object:
+                    return None, ""
+                return name, key
+    return None, ""
+
+
+def _is_infinitive(tok: Token) -> bool:
+    return any(k.dep_ == "aux" and k.lower_ == "to" for k in tok.children)
+
+
+def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True) -> None:
+    """Cues on the trigger's own clause (or a clause tightly bound to it): negation, modals, marks."""
+    cand: tuple[int, str, str] | None = None  # (rank, modality, cue); the higher rank wins
+
+    def offer(rank: int, modality: str, cue: str) -> None:
+        nonlocal cand
+        if cand is None or rank > cand[0]:
+            cand = (rank, modality, cue)
+
+    kids = list(node.children)
+    negated_here = any(k.dep_ == "neg" for k in kids)
+    for k in kids:
+        dep, low, lemma = k.dep_, k.lower_, _lemma(k)
+        if dep == "neg" and (low in c.negation_words or lemma in c.negation_words):
+            r.negate(k)
+        elif dep == "advmod" and any(g.dep_ == "neg" for g in k.children):  # "no longer"
+            r.negate(next(g for g in k.children if g.dep_ == "neg"))
+        elif dep in ("aux", "auxpass"):
+            if (low in c.ability_aux or lemma in c.ability_aux) and negated_here:
+                continue  # "could not break through" reports a failure, not a possibility
+            if low in c.hypothetical_aux or lemma in c.hypothetical_aux:
+                offer(3, "hypothetical", k.text)
+            elif low in c.demanded_aux or lemma in c.demanded_aux:
+                offer(2, "demanded", k.text)
+            elif low in c.conditional_aux or lemma in c.conditional_aux:
+                offer(1, "planned", k.text)  # future in the past, unless an if-clause makes it conditional
+            elif low in c.future_aux or lemma in c.future_aux:
+                nxt = k.nbor(1) if k.i + 1 < len(k.doc) else None
+                offer(1, "planned", k.text + nxt.text if nxt is not None and nxt.lower_ == "n't" else k.text)
+        elif dep == "mark" and low in c.conditional_marks:
+            offer(5, "hypothetical", k.text)
+        elif dep == "advcl" and any(g.dep_ == "mark" and g.lower_ in c.conditional_marks for g in k.children):
+            mark = next(g for g in k.children if g.dep_ == "mark" and g.lower_ in c.conditional_marks)
+            # "will boycott the vote UNLESS ..." is an ultimatum: the act is threatened, not just possible
+            offer(4, "threatened" if mark.lower_ in c.threat_marks else "hypothetical", mark.text)
+        elif dep in _ARGS and low in c.negative_pronouns:
+            r.negate(k)  # "nobody was arrested"
+        elif dep in _ARGS:
+            neg_det = next((g for g in k.children if g.dep_ == "det" and g.lower_ in c.negative_determiners), None)
+            if neg_det is not None:
+                r.negate(neg_det)  # "no talks were held"
+    if cand is not None and apply_modality and (r.modality is None or (not r.from_frame and cand[0] >= 3)):
+        r.modality, r.cue = cand[1], cand[2]
+
+
+def _noun_modifiers(tok: Token, r: _Reading, c: ModalityCues) -> None:
+    """'the PLANNED talks', 'a POSSIBLE strike', 'NO talks', 'CANCELLED talks'."""
+    for k in tok.children:
+        low = k.lower_
+        if k.dep_ == "det" and low in c.negative_determiners:
+            r.negate(k)
+        elif k.dep_ in ("amod", "compound", "advmod", "nmod"):
+            for name, words in (("planned", c.planned_modifiers), ("hypothetical", c.hypothetical_modifiers),
+                                ("threatened", c.threatened_modifiers)):
+                if low in words and r.modality is None:
+                    r.modality, r.cue = name, k.text
+            if low in c.negating_modifiers:
+                r.negate(k)
+
+
+def _hypothetical_above(gov: Token, c: ModalityCues) -> str | None:
+    """A conditional or hypothetical modal on a governing clause: the cue text, else None."""
+    for k in gov.children:
+        if k.dep_ == "mark" and k.lower_ in c.conditional_marks:
+            return k.text
+        if k.dep_ in ("aux", "auxpass") and (k.lower_ in c.hypothetical_aux or _lemma(k) in c.hypothetical_aux):
+            return k.text
+        if k.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in c.conditional_marks for g in k.children):
+            return next(g.text for g in k.children if g.dep_ == "mark")
+    return None
+
+
+def _is_yes_no_question(top: Token, c: ModalityCues) -> bool:
+    """Is ``top`` the root of a sentence ending in "?" that opens without a wh-word?"""
+    if top.dep_ != "ROOT":
+        return False
+    doc, last = top.doc, top.right_edge.i  # the root's subtree spans its sentence
+    while last > top.i and (doc[last].is_space or doc[last].is_quote):
+        last -= 1
+    if doc[last].text != "?":
+        return False
+    first = top.left_edge.i
+    return not any(t.lower_ in c.question_words for t in doc[first:first + 3])
+
+
+def _apply_frame(frame: str, word: str, gov: Token, trigger: Token, first: bool, r: _Reading,
+                 c: ModalityCues, complement: Token) -> bool:
+    """Let a governing frame set modality, negation and refusal; False when it does not apply."""
+    if frame in ("refused", "negating"):
+        # Rejecting "the accusations" does not undo them: a speech-act noun trigger stays asserted.
+        if first and trigger.pos_ in _NOMINAL and _lemma(trigger) in c.speech_act_nouns:
+            return False
+        r.negate(gov)
+        # "did not refuse to meet" is no refusal
+        if frame == "refused" and not any(k.dep_ == "neg" for k in gov.children):
+            r.refusal = True
+        return True
+    if frame == "planned" and word in ("vow", "pledge", "promise") and (
+        _lemma(complement) in c.retaliation_words
+        or any(_lemma(k) in c.retaliation_words for k in complement.children if k.dep_ in ("dobj", "pobj"))
+    ):
+        frame = "threatened"  # "vowed to retaliate" / "vowed revenge"
+    if r.from_frame and not (r.modality == "planned" and frame != "planned"):
+        return True
+    cue = gov.text + "".join(f" {k.text}" for k in gov.children if k.dep_ == "prt")
+    modal = next((k.text for k in gov.children if k.dep_ == "aux" and k.lower_ in c.hypothetical_aux), None)
+    if frame == "threatened" and modal:
+        cue = f"{modal} {cue}"  # "could face"
+    r.modality, r.cue, r.from_frame = frame, cue, True
+    return True
+
+
+def _analyze(token: Token) -> _Reading:
+    c = cues()
+    r = _Reading()
+    node = token
+    if token.pos_ in _NOMINAL:
+        _noun_modifiers(token, r, c)
+    else:
+        _own(token, r, c)
+    level0 = True  # still on the trigger's own clause (the trigger, its conjuncts, a noun's light verb)
+    first_frame = True
+    for _ in range(10):
+        link, head = node.dep_, node.head
+        if head is node:
+            break
+        via: str | None = None
+        gov = head
+        if link == "conj":
+            has_subj = any(k.dep_ in _SUBJ for k in node.children)
+            contrast = any(k.dep_ == "cc" and k.lower_ in ("but", "yet") for k in head.children)
+            if level0 and not has_subj and not contrast and head.pos_ not in _NOMINAL:
+                _own(head, r, c, apply_modality=r.modality is None)
+            node = head
+            continue
+        if link in ("xcomp", "ccomp", "csubjpass"):
+            via = "clause"
+        elif link in ("acl", "relcl") and head.pos_ in _NOMINAL and _is_infinitive(node):
+            if f"{head.head.lower_} {head.lower_}" in c.purpose_marks and not r.from_frame:
+                r.modality, r.cue = "planned", f"{head.head.text} {head.text}"  # "in order to secure"
+                break
+            via = "clause"  # "calls to resign", "plans to attack"
+        elif link == "advcl":
+            # A purpose ("sent troops to secure the border", "so that they could secure it") is intended.
+            mark = next((k for k in node.children if k.dep_ == "mark" and k.lower_ in c.purpose_marks), None)
+            if (_is_infinitive(node) or mark is not None) and not r.from_frame:
+                r.modality, r.cue = "planned", mark.text if mark is not None else "to"
+            break
+        elif link in ("pobj", "pcomp"):
+            prep = head
+            if prep.dep_ not in ("prep", "agent", "dative") or prep.head is prep:
+                break
+            if prep.lower_ in c.negating_preps:
+                r.negate(prep)
+                break
+            if prep.lower_ in c.dissuading_preps:
+                frame, _ = _frame(prep.head, "prep", c)
+                if frame in ("threatened", "demanded"):  # "warned Hezbollah against attacking"
+                    r.negate(prep)
+                    if not r.from_frame or r.modality == "planned":
+                        r.modality, r.cue, r.from_frame = "demanded", f"{prep.head.text} {prep.text}", True
+                    level0, first_frame = False, False
+                    node = prep.head
+                    continue
+                break
+            if prep.lower_ not in c.frame_preps:
+                break
+            gov, via = prep.head, "prep"
+        elif link in ("dobj", "obj", "nsubjpass", "attr", "oprd", "nsubj"):
+            via = "object" if link != "nsubj" else None
+        else:
+            break
+        frame, word = _frame(gov, via, c) if via else (None, "")
+        if frame:
+            applies = _apply_frame(frame, word, gov, token, first_frame, r, c, node)
+            first_frame = False
+            level0 = False
+            for k in gov.children if applies else ():  # "did not agree to", "no plans to"
+                if k.dep_ == "neg" or (k.dep_ == "det" and k.lower_ in c.negative_determiners):
+                    r.negate(k)
+            hypo = _hypothetical_above(gov, c)
+            if hypo and frame not in ("threatened", "refused", "negating") and r.modality != "threatened":
+                r.modality, r.cue, r.from_frame = "hypothetical", hypo, True
+        elif link in ("dobj", "obj", "nsubjpass", "attr", "oprd", "nsubj") and (level0 or node.pos_ in _NOMINAL):
+            # The light verb of an event noun ("HELD talks", "talks WILL resume") or of a frame noun
+            # ("HAS no plans to"): its negation and auxiliaries are the noun's own.
+            if not level0 and node is not token and _lemma(node) not in c.frame_nouns:
+                break
+            _own(gov, r, c, apply_modality=not r.from_frame)
+        elif link == "xcomp" and gov.pos_ in _VERBAL:
+            lemma = _lemma(gov)
+            if lemma in c.yet_verbs and any(k.lower_ in c.not_yet_adverbs for k in gov.children):
+                r.negate(next(k for k in gov.children if k.lower_ in c.not_yet_adverbs))  # "has yet to respond"
+            has_obj = any(k.dep_ in ("dobj", "obj") for k in gov.children)
+            if has_obj and _is_infinitive(node) and lemma not in c.implicative and r.modality is None:
+                r.modality, r.cue = "planned", "to"  # "massed troops to invade"
+            _own(gov, r, c, apply_modality=not r.from_frame)  # "did not begin to withdraw", "will try to"
+        else:
+            # A clause passed through unchanged ("said that"), unless it is itself conditional.
+            mark = next((k for k in gov.children if k.dep_ == "mark" and k.lower_ in c.conditional_marks), None)
+            if mark is not None and not r.from_frame:
+                r.modality, r.cue = "hypothetical", mark.text
+            level0 = False
+        node = gov
+    if _is_yes_no_question(node, c) and r.modality in (None, "asserted", "planned"):
+        r.modality, r.cue = "hypothetical", "?"
+    return r
+
+
+def modality_of(token: Token) -> tuple[str, bool, str | None]:
+    """(modality, negated, cue text) of an event trigger token.
+
+    ``modality`` is one of MODALITIES; ``cue`` is the word that decided it (or, for a negated
+    asserted event, the negation), None for a plain asserted event.
+    """
+    r = _analyze(token)
+    modality = r.modality or "asserted"
+    negated = r.negations % 2 == 1
+    cue = r.cue if r.modality else (r.neg_cue if negated else None)
+    return modality, negated, cue
+
+
+def is_refusal(token: Token) -> bool:
+    """True when a refusal governs the trigger: "refused to MEET", "rejected TALKS", "denied ATTACKING"."""
+    return _analyze(token).refusal
