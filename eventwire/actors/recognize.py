@@ -1,0 +1,572 @@
+"""The ActorRecognizer component: dictionary matches + NER spans -> coded ActorMentions.
+
+One PhraseMatcher pass finds every dictionary form; the matches are then read left to right and
+composed the way news phrases actors: a country word, an optional possessive and modifiers, role
+nouns, then maybe a name ("Chinese foreign ministry spokesperson Mao Ning" -> one CHNGOV mention).
+The statistical NER, when the pipeline has it, adds names the dictionary lacks and tells a
+country word inside a person's name ("George Washington") from a country. Acronyms defined in
+the text and coreference (coref.py) come last.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..records import ActorMention
+from .coref import Candidate, acronyms, apposition, resolve, sentence_ids
+from .dictionary import ActorDictionary, Entry, load_dictionary
+
+__all__ = ["ActorRecognizer", "recognize", "mention_for_token"]
+
+_PLACE_KINDS = {"country", "adjective", "capital"}  # words that can open a composed phrase
+_COORD = {"and", "or", ",", "&"}
+_POSSESSIVE = {"'s", "'", "’s", "’"}
+# "the government of Iraq" is Iraq's, "critics of China" are not Chinese: "of" composes only these.
+_OF_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "ELI"}
+_DAYS_MONTHS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+# NER labels whose longer span means a country word inside it is not a country reference.
+_SWALLOWING = {"PERSON", "FAC", "EVENT", "WORK_OF_ART", "LOC", "PRODUCT", "LAW", "ORG"}
+_NER_KIND = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+_NAME_PARTICLES = {"van", "von", "den", "der", "de", "da", "di", "del", "la", "le", "du", "bin", "ibn", "al",
+                   "el", "abu", "ben", "dos", "das", "y"}
+_LOCATIVE = {"in", "at", "to", "into", "near", "outside", "around", "across", "through", "via", "toward",
+             "towards", "inside", "within", "over", "off"}
+_MAX_GAP = 3  # tokens allowed between a country word and its role noun
+_MAX_NAME = 4  # tokens of a personal name guessed after a title, without NER
+
+
+class _Match:
+    __slots__ = ("start", "end", "entry")
+
+    def __init__(self, start: int, end: int, entry: Entry) -> None:
+        self.start = start
+        self.end = end
+        self.entry = entry
+
+
+class ActorRecognizer:
+    """spaCy component: sets ``doc._.actors`` to sorted, non-overlapping ActorMentions."""
+
+    def __init__(self, nlp: Language, data_dir: str | Path | None = None) -> None:
+        self.dictionary = load_dictionary(data_dir)
+        self.tokenizer = nlp.tokenizer
+        self.matcher = self.dictionary.matcher(nlp.vocab, nlp.tokenizer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = recognize(doc, self.dictionary, self.matcher)
+        if doc._.explain:
+            doc._.trace = list(doc._.trace or []) + [_explain(doc, m) for m in doc._.actors]
+        return doc
+
+
+def _explain(doc: Doc, m: ActorMention) -> str:
+    note = f"actor {m.text!r} -> {m.code} ({m.kind}, via {m.via}"
+    if m.resolved_from is not None:
+        ante = next((a for a in doc._.actors if a.start == m.resolved_from), None)
+        note += f", refers to {ante.text if ante else '?'!r} at {m.resolved_from}"
+    return note + ")"
+
+
+def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[ActorMention]:
+    """The coded actor mentions of ``doc`` (the component's work, callable on its own)."""
+    date = doc._.published
+    matches = _matches(doc, dictionary, matcher)
+    has_ner = doc.has_annotation("ENT_IOB")
+    has_pos = doc.has_annotation("POS")
+    composer = _Composer(doc, dictionary, matches, date, has_ner, has_pos)
+    cands = composer.compose()
+    if has_ner:
+        cands = _add_ner(doc, cands)
+    apposition(doc, cands, dictionary.modifiers)
+    cands = acronyms(doc, cands)
+    cands = sorted(cands + resolve(doc, cands, date), key=lambda c: c.start)
+    return _to_mentions(doc, cands)
+
+
+# ---- matching ------------------------------------------------------------------------------
+
+
+def _matches(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[_Match]:
+    """Dictionary matches that pass the case checks, longest first, non-overlapping, in order."""
+    strings = doc.vocab.strings
+    found: list[_Match] = []
+    for key, start, end in matcher(doc):  # type: ignore[operator]
+        entry = dictionary.entries[int(strings[key])]
+        span = doc[start:end]
+        text = span.text
+        exact = dictionary.exact.get(text.lower())
+        if exact is not None:
+            if text != exact and not _shouting(doc, start):
+                continue
+        elif text[:1].islower() and text.lower() not in dictionary.lower_ok:
+            continue  # "turkey", "chad", "china" the porcelain: proper names need a capital
+        found.append(_Match(start, end, entry))
+    found.sort(key=lambda m: (m.start - m.end, m.start))
+    taken = [False] * len(doc)
+    chosen: list[_Match] = []
+    for m in found:
+        if any(taken[m.start:m.end]):
+            continue
+        for i in range(m.start, m.end):
+            taken[i] = True
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return [m for m in chosen if m.entry.kind != "block"]
+
+
+def _shouting(doc: Doc, i: int) -> bool:
+    """True inside an all-capitals line (a headline), where case says nothing."""
+    lo, hi = max(0, i - 3), min(len(doc), i + 4)
+    words = [t.text for t in doc[lo:hi] if t.is_alpha and len(t.text) > 2]
+    return len(words) >= 3 and all(w.isupper() for w in words)
+
+
+# ---- composition ---------------------------------------------------------------------------
+
+
+class _Composer:
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, matches: list[_Match], date: str | None,
+                 has_ner: bool, has_pos: bool) -> None:
+        self.doc = doc
+        self.d = dictionary
+        self.ms = matches = [m for m in matches if not (m.entry.kind in ("country", "capital") and self._dateline(m))]
+        self.date = date
+        self.has_ner = has_ner
+        self.has_pos = has_pos
+        self.at: dict[int, int] = {m.start: k for k, m in enumerate(matches)}
+        self.covered = [False] * len(doc)
+        for m in matches:
+            for i in range(m.start, m.end):
+                self.covered[i] = True
+        self.ent_at: dict[int, Span] = {}
+        self.ent_of: dict[int, Span] = {}
+        if has_ner:
+            for ent in doc.ents:
+                self.ent_at[ent.start] = ent
+                for i in range(ent.start, ent.end):
+                    self.ent_of[i] = ent
+
+    # -- helpers
+
+    def _item(self, tok: int) -> _Match | None:
+        k = self.at.get(tok)
+        return None if k is None else self.ms[k]
+
+    def _is_name_token(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.covered[i] or tok.lower_ in _DAYS_MONTHS or not tok.text[:1].isupper() or not tok.is_alpha:
+            return False
+        if self.has_pos:
+            return tok.pos_ == "PROPN"
+        return not tok.is_stop
+
+    def _gap(self, pos: int) -> int:
+        """Skip modifiers (and, with POS, adjectives/nouns) between a country word and a role noun."""
+        doc = self.doc
+        limit = min(len(doc), pos + _MAX_GAP)
+        i = pos
+        while i < limit and not self.covered[i]:
+            tok = doc[i]
+            modifier = tok.lower_ in self.d.modifiers or tok.text == "-"
+            if self.has_pos:
+                tagged = tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.lower_ not in _DAYS_MONTHS
+            else:  # no tagger: words of a proper name ("Nigerian National Petroleum Corporation")
+                tagged = tok.is_title and tok.is_alpha and not tok.is_stop and tok.lower_ not in _DAYS_MONTHS
+            if not (modifier or tagged):
+                break
+            i += 1
+        return i
+
+    def _name_after(self, pos: int) -> tuple[int, _Match | None]:
+        """End of a personal name starting at ``pos`` (``pos`` when there is none)."""
+        if pos >= len(self.doc):
+            return pos, None
+        item = self._item(pos)
+        if item is not None:
+            return (item.end, item) if item.entry.kind == "person" else (pos, None)
+        ent = self.ent_at.get(pos)
+        if ent is not None and ent.label_ == "PERSON":
+            return ent.end, None
+        if ent is not None:
+            return pos, None
+        end = pos
+        doc = self.doc
+        while end < len(doc) and end - pos < _MAX_NAME:
+            if self._is_name_token(end):
+                end += 1
+            elif (end > pos and (doc[end].lower_ in _NAME_PARTICLES or doc[end].text == "-")
+                  and end + 1 < len(doc) and self._is_name_token(end + 1)):
+                end += 2  # "Hans van den Broek", "Osama bin Laden", "Alexandria Ocasio-Cortez"
+            else:
+                break
+        return end, None
+
+    def _former_before(self, start: int, end: int) -> bool:
+        lo = max(0, start - (2 if start > 0 and self.doc[start - 1].text == "-" else 1))
+        # "then-President" marks a past role; a sentence-opening "Then" does not.
+        return any(t.lower_ in self.d.former and t.text != "Then" for t in self.doc[lo:end])
+
+    def _dateline(self, m: _Match) -> bool:
+        """A place opening a paragraph in capitals before punctuation ("VIENNA —") is a dateline."""
+        doc = self.doc
+        first = m.start == 0 or "\n" in doc[m.start - 1].text or doc[m.start - 1].is_space
+        if not first or m.end >= len(doc):
+            return False
+        nxt = doc[m.end]
+        if nxt.text == "(" and m.end + 2 < len(doc) and doc[m.end + 2].text == ")":
+            return True  # "Hanoi (VNA) -", "WASHINGTON (Reuters) -"
+        if not doc[m.start:m.end].text.isupper():
+            return False
+        # "VIENNA —", "LONDON The Latest": capitals then punctuation or ordinary text (not a headline).
+        return (nxt.is_punct and nxt.text not in _POSSESSIVE) or (nxt.is_title and not nxt.is_upper)
+
+    def _owned(self, m: _Match) -> bool:
+        return m.end < len(self.doc) and self.doc[m.end].text in _POSSESSIVE
+
+    def _stance(self, m: _Match) -> bool:
+        doc = self.doc
+        return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in ("pro", "anti")
+
+    def _definite(self, start: int) -> bool:
+        return start > 0 and self.doc[start - 1].lower_ == "the"
+
+    def _place_use(self, m: _Match) -> str:
+        """How to read a country or capital word inside a longer proper name: "keep" it, "drop" it
+        ("George Washington", "Washington Post") or keep only its "country" ("the Beijing Olympics")."""
+        doc = self.doc
+        if self.has_ner:
+            ent = self.ent_of.get(m.start)
+            if ent is None or ent.label_ not in _SWALLOWING or (ent.end - ent.start) <= (m.end - m.start):
+                return "keep"
+            if not (ent.start <= m.start and m.end <= ent.end):
+                return "keep"  # the entity does not contain the match: ours is the better span
+            if ent.label_ == "PERSON":
+                # "Ukraine Marie Yovanovitch" (a country before a name the NER ran together) keeps it.
+                return "keep" if m.start == ent.start and m.entry.kind == "country" else "drop"
+            if ent.label_ == "ORG":
+                return "drop" if m.entry.kind == "capital" else "keep"  # "Russia Today" keeps RUS
+            return "country" if m.entry.kind == "capital" else "keep"
+        if m.entry.kind == "adjective":
+            return "keep"
+        if m.end < len(doc) and self._is_name_token(m.end) and doc[m.end].text not in _POSSESSIVE:
+            return "drop"
+        if (m.start > 0 and not doc[m.start].is_sent_start and self._is_name_token(m.start - 1)
+                and doc[m.start - 1].lower_ not in self.d.modifiers):
+            return "drop"
+        return "keep"
+
+    # -- candidates
+
+    def _standalone(self, m: _Match) -> Candidate | None:
+        e = m.entry
+        doc = self.doc
+        use = self._place_use(m) if e.kind in ("country", "capital") else "keep"
+        if use == "drop":
+            return None
+        if e.kind == "capital" and m.start > 0 and doc[m.start - 1].lower_ in _LOCATIVE:
+            use = "country"  # "talks in Beijing", "a train to Amsterdam": the place, not the government
+        if use == "country":
+            return Candidate(m.start, m.end, e.country, e.country, [], name=e.name, kind="country", entry=e)
+        if e.kind == "agent":
+            sector = e.sectors[0]
+            return Candidate(m.start, m.end, "---" + sector, None, [sector], kind=_agent_kind(e), plural=e.plural,
+                             person_role=e.person_role, role_term=e.name, definite=self._definite(m.start))
+        if e.kind == "person":
+            code = e.code_at(self.date)
+            return Candidate(m.start, m.end, code, _country(code, e.country), _sectors(code), name=e.name,
+                             kind="person", gender=e.gender, entry=e, name_start=m.start)
+        if e.kind in ("organisation", "group"):
+            code = e.code_at(self.date)
+            return Candidate(m.start, m.end, code, _country(code, e.country), _sectors(code), name=e.name,
+                             kind=e.kind, plural=e.kind == "group", entry=e)
+        kind = "group" if e.kind == "demonym" else ("organisation" if e.kind == "metonym" else "country")
+        if e.country is None:
+            kind = "group"
+        return Candidate(m.start, m.end, e.code, e.country, list(e.sectors), name=e.name or doc[m.start:m.end].text,
+                         kind=kind, plural=e.plural, entry=e)
+
+    def compose(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        ms = self.ms
+        k = 0
+        while k < len(ms):
+            m = ms[k]
+            kind = m.entry.kind
+            if kind in _PLACE_KINDS and self._stance(m):
+                k += 1  # "pro-Russian separatists" are not Russian: the role noun stands alone
+            elif kind in _PLACE_KINDS:
+                k = self._from_place(k, out)
+            elif kind == "agent":
+                k = self._from_agent(k, out)
+            elif kind in ("organisation", "group") and k + 1 < len(ms) and ms[k + 1].start == m.end \
+                    and ms[k + 1].entry.kind == "agent":
+                # "Houthi rebels", "Hamas fighters", "NATO troops": the group's own code, one span.
+                j_end = self._agent_run(k + 1)
+                cand = self._standalone(m)
+                if cand is not None:
+                    cand.end = ms[j_end - 1].end
+                    cand.plural = ms[j_end - 1].entry.plural
+                    out.append(cand)
+                k = j_end
+            else:
+                cand = self._standalone(m)
+                if cand is not None:
+                    out.append(cand)
+                k += 1
+        return out
+
+    def _agent_run(self, k: int) -> int:
+        """Index after the run of adjacent role nouns starting at match ``k``."""
+        ms = self.ms
+        j = k + 1
+        while j < len(ms) and ms[j].entry.kind == "agent" and ms[j].start == ms[j - 1].end:
+            j += 1
+        return j
+
+    def _sector(self, agents: list[_Match]) -> tuple[str, Entry]:
+        """The head's sector, or the one before it when the head is generic ("army officer")."""
+        head = agents[-1].entry
+        if head.generic and len(agents) > 1:
+            return agents[-2].entry.sectors[0], head
+        return head.sectors[0], head
+
+    def _from_place(self, k: int, out: list[Candidate]) -> int:
+        ms, doc = self.ms, self.doc
+        heads = [ms[k]]
+        j = k
+        # "Hungarian and Romanian officials": coordinated country words share the role noun.
+        while j + 1 < len(ms) and ms[j + 1].entry.kind in _PLACE_KINDS:
+            between = [t.lower_ for t in doc[ms[j].end:ms[j + 1].start]]
+            if not between or len(between) > 2 or not all(w in _COORD for w in between):
+                break
+            j += 1
+            heads.append(ms[j])
+        # Only an adjective shares its role noun backwards: "US and South Korean troops" but not
+        # "the US and Pyongyang's troops".
+        while len(heads) > 1 and heads[-1].entry.kind != "adjective":
+            heads.pop()
+            j -= 1
+        last = heads[-1]
+        pos = last.end
+        if pos < len(doc) and doc[pos].text in _POSSESSIVE:
+            pos += 1
+        ent = self.ent_at.get(pos)
+        if (ent is not None and ent.label_ == "PERSON" and last.entry.kind != "capital" and last.entry.country
+                and not any(self.covered[ent.start:ent.end])):
+            # "Iran's Abbas Araghchi", "Egyptian Ahmed Ali": an unknown name takes the country.
+            for h in heads[:-1]:
+                self._emit(h, out)
+            out.append(Candidate(last.start, ent.end, last.entry.country, last.entry.country, [], name=ent.text,
+                                 kind="person", via="context", name_start=ent.start))
+            return j + 1
+        pos = self._gap(pos)
+        nxt = self._item(pos)
+        if nxt is not None and (nxt.entry.kind == "agent" or (nxt.entry.kind == "metonym" and nxt.entry.sectors)):
+            if nxt.entry.kind == "agent":
+                j_end = self._agent_run(self.at[pos])
+                agents = ms[self.at[pos]:j_end]
+                sector, head = self._sector(agents)
+            else:
+                j_end = self.at[pos] + 1
+                agents = [nxt]
+                sector, head = nxt.entry.sectors[0], nxt.entry
+            end = agents[-1].end
+            if self._former_before(heads[0].start, end) and head.person_role:
+                sector = "ELI"
+            name_end, person = (self._name_after(end) if head.person_role else (end, None))
+            for h in heads[:-1]:
+                out.append(self._role(h.start, h.end, h.entry, sector, head, None, h.end))
+            if person is not None:
+                j_end = self.at[person.start] + 1
+            out.append(self._role(last.start, name_end, last.entry, sector, head, person, end))
+            return j_end
+        # "Russia's Vladimir Putin", "Russian President"-less: a country word before a known person.
+        if nxt is not None and nxt.entry.kind == "person":
+            cand = self._standalone(nxt)
+            if cand is not None:
+                cand.start = last.start
+                if cand.country is None:
+                    cand.country = last.entry.country
+                    cand.code = cand.country
+                for h in heads[:-1]:
+                    self._emit(h, out)
+                out.append(cand)
+                return self.at[pos] + 1
+        for h in heads:
+            self._emit(h, out)
+        return j + 1
+
+    def _emit(self, m: _Match, out: list[Candidate]) -> None:
+        cand = self._standalone(m)
+        if cand is not None:
+            out.append(cand)
+
+    def _role(self, start: int, end: int, place: Entry, sector: str, head: Entry, person: _Match | None,
+              role_end: int) -> Candidate:
+        """A composed mention: country word + role noun (+ name)."""
+        country = place.country
+        code = (country or "---") + sector
+        cand = Candidate(start, end, code, country, [sector], kind=_agent_kind(head), plural=head.plural,
+                         person_role=head.person_role, role_term=head.name, definite=self._definite(start))
+        if person is not None:
+            p = person.entry
+            pcode = p.code_at(self.date)
+            # The person's own dated code, unless no role covers the date and the words around the
+            # name say what they are ("the US commander in Iraq, General David Petraeus").
+            if pcode and len(pcode) > 3 and (p.in_role(self.date) or not p.roles):
+                code = pcode
+            elif p.country and country in (None, p.country):
+                code = p.country + sector
+            cand.code = code
+            cand.country = _country(code, country)
+            cand.sectors = _sectors(code)
+            cand.name, cand.kind, cand.gender, cand.entry = p.name, "person", p.gender, p
+            cand.name_start = person.start
+        elif end > role_end:
+            cand.name = self.doc[role_end:end].text
+            cand.kind = "person"
+            cand.name_start = role_end
+            known = self.d.titled(cand.name, head.name, self.date) if end - role_end == 1 else None
+            if known is not None and country in (None, known.country):
+                cand.code = known.code_at(self.date)
+                cand.country, cand.sectors = known.country, _sectors(cand.code)
+                cand.name, cand.gender, cand.entry = known.name, known.gender, known
+        return cand
+
+    def _from_agent(self, k: int, out: list[Candidate]) -> int:
+        ms, doc = self.ms, self.doc
+        j_end = self._agent_run(k)
+        agents = ms[k:j_end]
+        sector, head = self._sector(agents)
+        end = agents[-1].end
+        start = agents[0].start
+        if self._former_before(start, end) and head.person_role:
+            sector = "ELI"
+        # "the foreign minister of Iran", "officials from Japan"
+        pos = end
+        if pos < len(doc) and (doc[pos].lower_ == "from" or (doc[pos].lower_ == "of" and sector in _OF_SECTORS)):
+            p2 = pos + 1
+            if p2 < len(doc) and doc[p2].lower_ == "the":
+                p2 += 1
+            place = self._item(p2)
+            if (place is not None and place.entry.kind in ("country", "capital") and place.entry.country
+                    and not self._owned(place)):
+                cand = self._role(start, place.end, place.entry, sector, head, None, place.end)
+                out.append(cand)
+                return self.at[p2] + 1
+            org = self._item(self._gap(p2))
+            if org is not None and org.entry.kind in ("organisation", "group") and not self._owned(org):
+                # "officials of the ruling Workers' Party of Korea": members take the body's code.
+                cand = self._standalone(org)
+                if cand is not None and cand.code is not None:
+                    cand.start, cand.kind, cand.plural = start, _agent_kind(head), head.plural
+                    out.append(cand)
+                    return self.at[org.start] + 1
+        # "President Vladimir Putin", "spokesperson Mao Ning"
+        if head.person_role:
+            name_end, person = self._name_after(end)
+            if name_end > end:
+                unknown = Entry(kind="country", name="", country=None)
+                cand = self._role(start, name_end, unknown, sector, head, person, end)
+                out.append(cand)
+                return self.at[person.start] + 1 if person is not None else j_end
+        cand = Candidate(start, end, "---" + sector, None, [sector], kind=_agent_kind(head), plural=head.plural,
+                         person_role=head.person_role, role_term=head.name, definite=self._definite(start))
+        out.append(cand)
+        return j_end
+
+
+def _agent_kind(e: Entry) -> str:
+    if e.person_role and not e.plural:
+        return "person"
+    return "group" if e.plural else "organisation"
+
+
+def _country(code: str | None, fallback: str | None) -> str | None:
+    if not code:
+        return fallback
+    head = code[:3]
+    return None if head == "---" else head
+
+
+def _sectors(code: str | None) -> list[str]:
+    if not code or len(code) <= 3:
+        return []
+    if code.startswith("IGO"):
+        return ["IGO"]
+    return [code[i:i + 3] for i in range(3, len(code), 3)]
+
+
+# ---- NER ----------------------------------------------------------------
+
+
+def _add_ner(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Names the dictionary does not know, uncoded (context and coreference may code them)."""
+    taken = [False] * len(doc)
+    for c in cands:
+        for i in range(c.start, c.end):
+            taken[i] = True
+    out = list(cands)
+    by_start = {c.start: c for c in cands}
+    for ent in doc.ents:
+        kind = _NER_KIND.get(ent.label_)
+        if kind is None:
+            continue
+        start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+        end = ent.end - 1 if doc[ent.end - 1].text in _POSSESSIVE else ent.end
+        while kind == "person" and start < end and taken[start]:
+            start += 1  # a country the NER ran into the name: "Ukraine Marie Yovanovitch"
+        if start >= end:
+            continue
+        if any(taken[start:end]):
+            inside = [by_start[i] for i in range(start, end) if i in by_start]
+            # An organisation whose only known word is a country ("the Syrian Observatory for Human
+            # Rights"): one uncoded ORG, not a country mention.
+            if not (kind == "organisation" and inside and all(
+                    start <= c.start and c.end <= end and not c.sectors and c.kind == "country" and c.via == "dictionary"
+                    for c in inside) and sum(c.end - c.start for c in inside) < end - start
+                    and sum(taken[start:end]) == sum(c.end - c.start for c in inside)):
+                continue
+            out = [c for c in out if c not in inside]
+        name = doc[start:end].text
+        out.append(Candidate(start, end, None, None, [], name=name, kind=kind, via="ner",
+                             plural=kind == "group", name_start=start if kind == "person" else None))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+# ---- output --------------------------------------------------------------------------------
+
+
+def _to_mentions(doc: Doc, cands: list[Candidate]) -> list[ActorMention]:
+    sent = sentence_ids(doc)
+    out: list[ActorMention] = []
+    last_end = -1
+    for c in cands:
+        if c.start < last_end or c.start >= c.end:
+            continue
+        span = doc[c.start:c.end]
+        last_end = c.end
+        out.append(ActorMention(start=span.start_char, end=span.end_char, text=span.text, code=c.code,
+                                country=c.country, sectors=list(c.sectors), name=c.name, kind=c.kind,
+                                resolved_from=c.resolved_from, sentence_index=sent[c.start] if len(doc) else None,
+                                via=c.via))
+    return out
+
+
+def mention_for_token(doc: Doc, token_i: int) -> ActorMention | None:
+    """The actor mention covering token ``token_i`` of ``doc`` (after the recognizer ran), or None."""
+    if not 0 <= token_i < len(doc):
+        return None
+    tok = doc[token_i]
+    lo, hi = tok.idx, tok.idx + len(tok.text)
+    for m in doc._.actors or []:
+        if m.start < hi and lo < m.end:
+            return m
+    return None
