@@ -69,6 +69,8 @@ class EventKey:
     code: str = ""
     confidence: float = 1.0
     location: str | None = None
+    modality: str = "asserted"
+    negated: bool = False
     names: tuple[str, ...] = ()  # actor names: shared by the whole block, so no evidence
     words: frozenset[str] = field(default=frozenset(), repr=False)
 
@@ -113,11 +115,12 @@ def _similarity(e: EventKey, c: Cluster) -> float:
 def cluster_events(events: Iterable[EventKey], window_days: int = 2, threshold: float = 0.3) -> list[Cluster]:
     """Group events describing the same real-world event. Deterministic for a given input set."""
     window = timedelta(days=window_days)
-    blocks: dict[tuple[str | None, str | None, str], list[EventKey]] = {}
+    # A planned or negated act is not the same event as one that happened: separate blocks.
+    blocks: dict[tuple, list[EventKey]] = {}
     for e in events:
-        blocks.setdefault((e.source, e.target, e.root), []).append(e)
+        blocks.setdefault((e.source, e.target, e.root, e.modality, e.negated), []).append(e)
     clusters: list[Cluster] = []
-    for key in sorted(blocks, key=lambda k: tuple(x or "" for x in k)):
+    for key in sorted(blocks, key=lambda k: tuple(str(x or "") for x in k)):
         block = sorted(blocks[key], key=lambda e: (e.date or date.min, e.event_id))
         open_clusters: list[Cluster] = []
         for e in block:

@@ -112,7 +112,7 @@ class QueryMixin:
         thresh = settings.get("dedup_similarity") if threshold is None else threshold
         base = ("SELECT e.event_id, e.doc_id, e.source, e.target, e.root, e.date, e.sentence, a.outlet, e.code, "
                 "e.confidence, e.location_name, e.source_name, e.target_name, a.published, "
-                "coalesce(a.near_duplicate_of, e.doc_id) AS article_key "
+                "coalesce(a.near_duplicate_of, e.doc_id) AS article_key, e.modality, e.negated "
                 "FROM events e LEFT JOIN articles a ON a.id = e.doc_id")
         keys = None
         if blocks is not None:
@@ -137,9 +137,10 @@ class QueryMixin:
         found = cluster_events(
             (EventKey(event_id=r[0], doc_id=r[1], source=r[2], target=r[3], root=r[4], date=r[5], evidence=r[6] or "",
                       outlet=r[7], code=r[8] or "", confidence=r[9] if r[9] is not None else 1.0,
-                      location=r[10], names=(r[11] or "", r[12] or "")) for r in rows),
+                      location=r[10], names=(r[11] or "", r[12] or ""), modality=r[15] or "asserted",
+                      negated=bool(r[16])) for r in rows),
             window_days=window, threshold=thresh)
-        mapping = {"event_id": [], "cluster_id": []}
+        mapping: dict[str, list] = {"event_id": [], "cluster_id": [], "rep": []}
         cluster_rows = []
         for c in found:
             members = [meta[m.event_id] for m in c.members]
@@ -155,12 +156,13 @@ class QueryMixin:
             for m in c.members:
                 mapping["event_id"].append(m.event_id)
                 mapping["cluster_id"].append(c.cluster_id)
+                mapping["rep"].append(m.event_id == rep.event_id)
         self._insert("event_clusters", cluster_rows)
         if mapping["event_id"]:
             self.con.register("_ew_map", pa.table(mapping))
             try:
-                self.con.execute("UPDATE events SET cluster_id = m.cluster_id FROM _ew_map m "
-                                 "WHERE events.event_id = m.event_id")
+                self.con.execute("UPDATE events SET cluster_id = m.cluster_id, is_representative = m.rep "
+                                 "FROM _ew_map m WHERE events.event_id = m.event_id")
             finally:
                 self.con.unregister("_ew_map")
         self.con.execute("UPDATE event_clusters c SET plover = e.plover FROM events e "
@@ -177,14 +179,15 @@ class QueryMixin:
             f"WHERE {where} ORDER BY c.date, c.cluster_id", params).df()
 
     # -- dyads and networks -----------------------------------------------------------------
-    def _unique_events(self, flt: EventFilter) -> tuple[str, list[Any]]:
-        """One row per real-world event (cluster representative, else the event itself)."""
+    def _unique_events(self, flt: EventFilter, extra: str = "TRUE", extra_params: list[Any] | None = None
+                       ) -> tuple[str, list[Any]]:
+        """One row per real-world event: each cluster's representative (unclustered events stand
+        for themselves), so one event reported by forty outlets counts once."""
         where, params = flt.sql()
         return (
-            "SELECT coalesce(e.cluster_id, e.event_id) AS k, any_value(e.source) AS source, "
-            "any_value(e.target) AS target, min(e.date) AS date, any_value(e.quad_class) AS quad_class, "
-            "any_value(e.goldstein) AS goldstein "
-            f"FROM events e LEFT JOIN articles a ON a.id = e.doc_id WHERE {where} GROUP BY 1", params)
+            "SELECT e.source, e.target, e.date, e.quad_class, e.goldstein FROM events e "
+            f"LEFT JOIN articles a ON a.id = e.doc_id WHERE coalesce(e.is_representative, true) AND {where} "
+            f"AND ({extra})", params + (extra_params or []))
 
     def dyad(self, a: str, b: str, freq: str = "month", since: str | None = None, until: str | None = None,
              modality: str | None = "asserted") -> Any:
@@ -194,16 +197,17 @@ class QueryMixin:
         """
         a, b, freq = a.upper(), b.upper(), _freq(freq)
         flt = EventFilter(since=since, until=until, modality=modality)
-        sub, params = self._unique_events(flt)
+        pair = ("(starts_with(e.source, ?) AND starts_with(e.target, ?)) OR "
+                "(starts_with(e.source, ?) AND starts_with(e.target, ?))")
+        sub, params = self._unique_events(flt, pair, [a, b, b, a])
         sql = (f"WITH u AS ({sub}) SELECT date_trunc('{freq}', date)::DATE AS period, "
                "CASE WHEN starts_with(source, ?) THEN ? ELSE ? END AS direction, count(*) AS events, "
                "count(*) FILTER (quad_class = 1) AS verbal_coop, count(*) FILTER (quad_class = 2) AS material_coop, "
                "count(*) FILTER (quad_class = 3) AS verbal_conflict, "
                "count(*) FILTER (quad_class = 4) AS material_conflict, "
                "round(avg(goldstein), 3) AS goldstein_mean, round(sum(goldstein), 3) AS goldstein_sum "
-               "FROM u WHERE date IS NOT NULL AND ((starts_with(source, ?) AND starts_with(target, ?)) OR "
-               "(starts_with(source, ?) AND starts_with(target, ?))) GROUP BY 1, 2 ORDER BY 1, 2")
-        return self.con.execute(sql, params + [a, f"{a}->{b}", f"{b}->{a}", a, b, b, a]).df()
+               "FROM u WHERE date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2")
+        return self.con.execute(sql, params + [a, f"{a}->{b}", f"{b}->{a}"]).df()
 
     def network(self, since: str | None = None, until: str | None = None, level: str = "country",
                 modality: str | None = "asserted", min_events: int = 1) -> dict[str, Any]:
@@ -213,12 +217,13 @@ class QueryMixin:
         """
         if level not in ("country", "actor"):
             raise ConfigError(f"level {level!r}: expected country or actor")
-        sub, params = self._unique_events(EventFilter(since=since, until=until, modality=modality))
+        sub, params = self._unique_events(EventFilter(since=since, until=until, modality=modality),
+                                          "e.source IS NOT NULL AND e.target IS NOT NULL")
         node = "substr({}, 1, 3)" if level == "country" else "{}"
         sql = (f"WITH u AS ({sub}) SELECT {node.format('source')} AS s, {node.format('target')} AS t, "
                "count(*) AS n, round(sum(goldstein), 3) AS gs, round(avg(goldstein), 3) AS gm, "
                "count(*) FILTER (quad_class IN (1, 2)) AS coop, count(*) FILTER (quad_class IN (3, 4)) AS conflict "
-               "FROM u WHERE source IS NOT NULL AND target IS NOT NULL GROUP BY 1, 2 "
+               "FROM u GROUP BY 1, 2 "
                f"HAVING count(*) >= {int(min_events)} AND s <> t ORDER BY n DESC, s, t")
         edges = [{"source": s, "target": t, "events": n, "goldstein_sum": gs, "goldstein_mean": gm,
                   "cooperation": coop, "conflict": conflict}

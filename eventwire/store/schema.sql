@@ -141,7 +141,8 @@ CREATE TABLE IF NOT EXISTS events (
     pattern VARCHAR,
     confidence DOUBLE,
     coder_version VARCHAR,
-    cluster_id VARCHAR                   -- event_clusters.cluster_id once deduplicated
+    cluster_id VARCHAR,                  -- event_clusters.cluster_id once deduplicated
+    is_representative BOOLEAN            -- true for one event per cluster (and for unclustered events)
 );
 
 CREATE TABLE IF NOT EXISTS event_clusters (
@@ -162,6 +163,7 @@ CREATE TABLE IF NOT EXISTS event_clusters (
 
 CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
 CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target);
+CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id);
 CREATE INDEX IF NOT EXISTS bands_idx ON article_bands (band, bucket);
 
 -- Views for analysts: asserted, non-negated events with their article's outlet and url.

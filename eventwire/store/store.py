@@ -328,7 +328,9 @@ def _derived_rows(c: CodedArticle, rows: dict[str, list[dict[str, Any]]]) -> Non
             row["doc_id"] = doc_id
             rows[table].append(row)
     for ev in c.events:
-        rows["events"].append(event_row(ev))
+        row = event_row(ev)
+        row["is_representative"] = True  # until clustering says otherwise
+        rows["events"].append(row)
 
 
 _LOCATION_KEYS = ("name", "lat", "lon", "country", "kind")
