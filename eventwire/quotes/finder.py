@@ -12,113 +12,25 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy
-import yaml
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .errors import DataFileError
-from .records import ActorMention, Event, Quote
+from ..records import ActorMention, Quote
+from .cues import Cues, load_cues
 
-__all__ = ["Cues", "QuoteFinder", "attribute_events", "find_quotes_in_doc", "load_cues"]
+__all__ = ["QuoteFinder", "find_quotes_in_doc"]
 
-DATA_PATH = Path(__file__).parent / "data" / "quotes.yml"
-_COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
-_KINDS = {"country", "person", "organisation", "group"}
 _VERBAL = {"VERB", "AUX", ""}  # "" = hand-built Docs without POS
 _BARE = {"nsubj", "aux", "advmod", "punct", "npadvmod", "prep", "ccomp", "conj", "cc"}  # no content of its own
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n")
 _STRIP = " \t\n,;:"
 _SINGLE = {"'", "‘"}
-_DOUBLE = '"“”„«»'
+DOUBLE_MARKS = '"“”„«»'
 _RELATIVE = ("who", "which", "that")
-
-
-# ---------------------------------------------------------------------------------------- data file
-
-@dataclass(frozen=True)
-class Cues:
-    """The validated contents of ``data/quotes.yml``."""
-
-    verbs: dict[str, tuple[str, ...]]  # cue lemma -> dependents carrying the content
-    according_to: tuple[tuple[str, ...], ...]
-    citing: frozenset[str]
-    blocking: frozenset[str]
-    agency_words: frozenset[str]
-    agency_names: frozenset[str]
-    role_nouns: dict[str, tuple[str, ...]]
-    third_person: frozenset[str]
-    unnamed: frozenset[str]
-    marks: dict[str, str]
-    min_words_unattributed: int
-    max_gap: int
-
-
-def load_cues(path: str | Path | None = None) -> Cues:
-    """The quote cues from ``path`` (default: the packaged file), cached per path."""
-    return _load(str(path or DATA_PATH))
-
-
-_KEYS = ("cue_verbs", "according_to", "citing_verbs", "blocking_heads", "agency_words", "agency_names",
-         "role_nouns", "third_person_pronouns", "unnamed_pronouns", "quote_marks", "min_words_unattributed",
-         "max_attribution_gap")
-
-
-@lru_cache(maxsize=8)
-def _load(path: str) -> Cues:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, None, f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise DataFileError(path, 1, "expected a mapping at the top level")
-    if missing := [k for k in _KEYS if k not in data]:
-        raise DataFileError(path, None, f"missing key(s) {missing}")
-    lines = text.splitlines()
-
-    def fail(key: str, entry: object, why: str) -> DataFileError:  # placed on the line naming the entry
-        top = next((n for n, line in enumerate(lines) if line.startswith(f"{key}:")), 0)
-        return DataFileError(path, next((n for n in range(top, len(lines)) if str(entry) in lines[n]), top) + 1,
-                             f"{key}: {why}")
-
-    def words(key: str) -> list[str]:
-        v = data[key]
-        if bad := [w for w in v if not isinstance(w, str) or not w.strip()] if isinstance(v, list) else [key]:
-            raise fail(key, bad[0], "expected a list of non-empty words")
-        return [w.strip().lower() for w in v]
-
-    def mapping(key: str, allowed: set[str]) -> dict[str, tuple[str, ...]]:
-        v = data[key] if isinstance(data[key], dict) else {key: None}
-        for k, vals in v.items():
-            if not isinstance(vals, list) or not all(isinstance(x, str) and x.lower() in allowed for x in vals):
-                raise fail(key, f"{k}:", f"{k}: expected a list of {sorted(allowed)}, got {vals!r}")
-        return {str(k).strip().lower(): tuple(x.lower() for x in vals) for k, vals in v.items()}
-
-    def number(key: str) -> int:
-        if type(data[key]) is not int or data[key] < 0:
-            raise fail(key, key, "expected a non-negative integer")
-        return data[key]
-
-    marks = data["quote_marks"] if isinstance(data["quote_marks"], dict) else {"quote_marks": None}
-    for k, v in marks.items():
-        if not (isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1):
-            raise fail("quote_marks", k, "each entry maps one character to one character")
-    return Cues(
-        verbs=mapping("cue_verbs", _COMPLEMENTS), according_to=tuple(tuple(p.split()) for p in words("according_to")),
-        citing=frozenset(words("citing_verbs")), blocking=frozenset(words("blocking_heads")),
-        agency_words=frozenset(words("agency_words")),
-        agency_names=frozenset(" ".join(re.findall(r"[a-z]+", n)) for n in words("agency_names")),
-        role_nouns=mapping("role_nouns", _KINDS), third_person=frozenset(words("third_person_pronouns")),
-        unnamed=frozenset(words("unnamed_pronouns")), marks=marks,
-        min_words_unattributed=number("min_words_unattributed"), max_gap=number("max_attribution_gap"))
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -165,7 +77,7 @@ def _span_text(text: str, a: int, b: int, strip: str = _STRIP) -> tuple[str, int
     return text[a:b], a, b
 
 
-def _same_actor(a: str, b: str) -> bool:
+def same_actor(a: str, b: str) -> bool:
     """Two chain names for one actor ("Kim" and "Kim Jong Un", case aside)."""
     wa, wb = set(a.casefold().split()), set(b.casefold().split())
     return bool(wa and wb) and (wa <= wb or wb <= wa)
@@ -247,7 +159,7 @@ def _speaker(ctx: _Context, s: Token) -> _Speaker | None:
             break
     if any(c.dep_ == "poss" and c.lower_ in ctx.cues.unnamed for c in s.children):
         return None  # "my statements said"
-    text, a, b = _span_text(ctx.text, s.left_edge.idx, doc[right].idx + len(doc[right]), _STRIP + _DOUBLE + "‘’'")
+    text, a, b = _span_text(ctx.text, s.left_edge.idx, doc[right].idx + len(doc[right]), _STRIP + DOUBLE_MARKS + "‘’'")
     if m is None:  # a mention inside the phrase ("a spokesman for the foreign ministry") gives the code
         inner = [x for x in ctx.actors if a <= x.start and x.end <= b and (  # "spokesman for X", "X's envoy",
             x.start > s.idx or doc[ctx.token_at(x.end - 1)].dep_ in ("compound", "poss", "nmod"))]  # "X officials"
@@ -578,7 +490,7 @@ def _link_chains(ctx: _Context, quotes: list[_Found], outlet: str | None) -> Non
             base = chain(q.parent, depth + 1) if q.parent and depth < 10 else ([outlet] if outlet else [])
             q.chain = []
             for name in base + q.links:
-                if not q.chain or not _same_actor(q.chain[-1], name):
+                if not q.chain or not same_actor(q.chain[-1], name):
                     q.chain.append(name)
         return q.chain
 
@@ -677,38 +589,3 @@ class QuoteFinder:
             doc._.trace = (doc._.trace or []) + [
                 f"quote {q.kind} {q.content[:40]!r} by {q.speaker!r} chain={q.chain}" for q in doc._.quotes]
         return doc
-
-
-def attribute_events(doc: Doc, events: list[Event]) -> None:
-    """Events whose trigger sits inside a quote's content get the innermost such quote's chain as
-    ``reported_by``; one the coder set is replaced only by a longer chain ending with the same speaker
-    or holding it in order (["Yonhap"] in [.., Yonhap, KCNA])."""
-    quotes, text = doc._.quotes or [], doc.text
-    for ev in events:
-        trig = (ev.evidence or {}).get("trigger")
-        if not trig or len(trig) < 2:
-            continue
-        a, b = ev.sentence_start + trig[0], ev.sentence_start + trig[1]
-        best: Quote | None = None
-        for q in quotes:
-            if not q.chain or not (q.content_start <= a and b <= q.content_end):
-                continue
-            if q.speaker_start is not None and q.speaker_start <= a < (q.speaker_end or 0):
-                continue  # the speaker of a split quote, between its halves
-            if q.kind == "direct" and sum(text.count(m, q.content_start, a) for m in _DOUBLE) % 2:
-                continue  # between the halves of a split quote: '"We will," he said, "respond."'
-            if best is None or q.content_end - q.content_start < best.content_end - best.content_start:
-                best = q
-        if best is not None and (not ev.reported_by or len(best.chain) > len(ev.reported_by)
-                                 and _within(ev.reported_by, best.chain)):
-            ev.reported_by = list(best.chain)
-
-
-def _within(short: list[str], chain: list[str]) -> bool:
-    """Is ``short`` ("Kim") the tail of ``chain`` or a subsequence of it ("Yonhap" of [.., Yonhap, KCNA])?"""
-    if _same_actor(short[-1], chain[-1]):
-        return True
-    k = 0
-    for name in chain:
-        k += k < len(short) and _same_actor(short[k], name)
-    return k == len(short)
