@@ -20,6 +20,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .datafiles import read_yaml
 from .errors import DataFileError
 from .records import Event, TimeExpression
 
@@ -64,15 +65,8 @@ def _alternation(words: Any) -> str:
 def load_rules(path: str | None = None) -> Rules:
     """Read and validate the rules file once per process (``DataFileError`` on a malformed entry)."""
     p = str(path or DATA_PATH)
-    try:
-        text = Path(p).read_text(encoding="utf-8")
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(p, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
-    except OSError as exc:
-        raise DataFileError(p, None, f"cannot read: {exc}") from None
+    data, text = read_yaml(p)
+    root = yaml.compose(text)
     if not isinstance(data, dict) or not {"lexicon", "patterns"} <= set(data):
         raise DataFileError(p, 1, "expected mappings 'lexicon' and 'patterns'")
     if missing := _KINDS - set(data["lexicon"] or {}):

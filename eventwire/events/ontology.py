@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 
 __all__ = [
@@ -165,14 +166,7 @@ def load_plover(path: str | Path = PLOVER_FILE) -> _Plover:
     """Read a plover.yml: its types (description, modes, recipient rule, CAMEO stand-ins) and contexts."""
     path = Path(path)
     p = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        data: Any = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(p, None, f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(p, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+    data, text = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not data["types"]:
         raise DataFileError(p, None, "expected a mapping with a non-empty 'types' mapping")
     lines = _yaml_lines(text)

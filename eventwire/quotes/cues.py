@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 
 __all__ = ["Cues", "load_cues", "DATA_PATH"]
@@ -48,14 +47,7 @@ _KEYS = ("cue_verbs", "according_to", "citing_verbs", "blocking_heads", "agency_
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> Cues:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, None, f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(path, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+    data, text = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(path, 1, "expected a mapping at the top level")
     if missing := [k for k in _KEYS if k not in data]:
