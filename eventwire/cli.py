@@ -228,6 +228,26 @@ def export_cmd(
     err(f"wrote {n} events to {out} ({fmt})")
 
 
+@app.command("load")
+def load_cmd(
+    directory: str = typer.Argument(..., help="Output directory of `eventwire code --engine dask --parquet DIR`."),
+    db: str = DbOption,
+) -> None:
+    """Load Parquet partitions written by the Dask engine into a store (one transaction, then dedup)."""
+    from . import settings
+    from .errors import StoreError
+    from .store import Store
+
+    path = db or settings.get("db")
+    try:
+        with Store(path) as store:
+            res = store.load_parquet(directory)
+    except StoreError as exc:
+        err(str(exc))
+        raise typer.Exit(1) from None
+    print(f"loaded {res.articles} articles and {res.events} events from {directory} -> {path}")
+
+
 # ---- ingest: extract, ingest ----
 _INPUTS_HELP = "Files, directories (recursive), globs or - for stdin: text, HTML, RSS/Atom, WARC, JSONL, plain or .gz."
 _PUBLISHED_HELP = "Publication date (YYYY-MM-DD) for every article read."
@@ -384,10 +404,16 @@ def code_cmd(
     published: str = typer.Option(None, "--published", help=_PUBLISHED_HELP),
     outlet: str = typer.Option(None, "--outlet", help="Outlet name for every article read."),
     batch: int = typer.Option(32, "--batch", min=1, help="Articles per store transaction."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (Parquet output)."),
+    workers: int = typer.Option(1, "--workers", min=0, help="Worker processes (0 = one per core)."),
+    parquet: str = typer.Option(None, "--parquet", help="Output directory of the dask engine."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
 ) -> None:
     """Code articles into events: to the store (--db), to JSON Lines (--jsonl) and as a table.
 
-    Exit status: 0 when any article was read, 1 when none was or the store failed, 2 on usage errors.
+    With --engine dask the coded articles go to Parquet partitions under --parquet (load them into a
+    store with `eventwire load`). Exit status: 0 when any article was read, 1 when none was or the store
+    failed, 2 on usage errors.
     """
     import json
 
@@ -397,8 +423,24 @@ def code_cmd(
     from .records import Article, CodedArticle, Reject
 
     published = _iso_date(published)
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"{engine!r}: use local or dask", param_hint="--engine")
+    if engine == "dask" and (not parquet or db or jsonl):
+        raise typer.BadParameter("the dask engine writes Parquet only: give --parquet DIR, not --db/--jsonl",
+                                 param_hint="--engine")
     items = _read_items(inputs, published, outlet, None)
     rejects: list[Reject] = []
+    if engine == "dask":
+        from .scale.dask import code_with_dask
+
+        result = code_with_dask(items, parquet, scheduler=scheduler, workers=workers or 2)
+        for r in result.rejects:
+            err(describe_reject(r))
+        print(f"coded {result.articles} articles: {result.events} events, {len(result.rejects)} rejected "
+              f"-> {parquet} ({result.partitions} partitions)")
+        if result.articles == 0:
+            raise typer.Exit(1)
+        return
 
     def articles():  # type: ignore[no-untyped-def]
         for item in items:
@@ -426,7 +468,13 @@ def code_cmd(
     rows: list = []
     pending: list[CodedArticle] = []
     try:
-        for coded in process(articles(), nlp=_event_nlp()):
+        if workers == 1:
+            coded_items = process(articles(), nlp=_event_nlp())
+        else:
+            from .scale import process_parallel
+
+            coded_items = process_parallel(articles(), workers=workers or None)
+        for coded in coded_items:
             read += 1
             n_events += len(coded.events)
             pending.append(coded)

@@ -1,0 +1,589 @@
+"""Places: offline toponym recognition, resolution to coordinates, literal places vs metonyms.
+
+Toponyms come from spaCy's GPE/LOC/FAC entities when NER runs, plus a longest-match lookup of
+capitalised token runs in the gazetteer (the only source in the fast profile). Each toponym is
+resolved by scoring its candidates: population and feature class, the countries the article is
+about (country names, demonyms, actor countries), admin qualifiers ("Paris, Texas") and closeness
+to places already resolved in the article. A country or capital that is the subject of a verb of
+speech, cognition or policy ("Pyongyang perceives") or the possessor of a policy noun ("Moscow's
+decision") stands for its government: kind "metonym". Metonyms never locate events.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import (
+    CUES_PATH,
+    Candidate,
+    Cues,
+    Gazetteer,
+    cues,
+    distance_km,
+    gazetteer,
+    normalize,
+    read_cues,
+)
+from .nlp import extensions
+from .records import Event, Place
+
+extensions.register()
+
+__all__ = ["PlaceTagger", "locate_events", "geoparse", "gazetteer", "tag_places", "is_metonym", "Cues", "cues",
+           "read_cues", "CUES_PATH"]
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_CONNECTORS = {"of", "and", "the", "de", "del", "la", "al", "el", "-", "on", "upon", "du", "des", "'s", ","}
+# Prior weight of a feature class on top of log10(population).
+_FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "union": 3.0, "region": 2.0, "water": 2.0, "admin": 1.0,
+                  "capital": 2.0, "place": 1.0, "city": 0.0}
+_GOVERNMENT_FEATURES = {"country", "capital", "union", "place", "admin"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}  # passive subjects are patients, not actors
+
+
+@dataclass
+class _Mention:
+    span: Span
+    candidates: list[Candidate]
+    best: Candidate | None = None
+    kind: str = "literal"
+    margin: float = 0.0
+
+
+# ---- recognition ------------------------------------------------------------------------------
+
+
+def _strip_the(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ == "the":
+        span = span[1:]
+    return span
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _ner_ran(doc: Doc) -> bool:
+    # Once NER has run every token carries an IOB tag, even where it found nothing.
+    return doc.has_annotation("ENT_IOB")
+
+
+def _lookup_span(gaz: Gazetteer, span: Span, cue: Cues, strict: bool = False) -> list[tuple[Span, list[Candidate]]]:
+    """Candidates of an entity span; else its known inner runs, left to right ("Greece Italy",
+    "Idlib province"), skipping common words that merely name some hamlet ("Street", "North")."""
+    found = gaz.candidates(span.text)
+    if found:
+        return [(span, found)]
+    out = []
+    i, n = 0, len(span)
+    while i < n:
+        for size in range(n - i - 1 if i == 0 else n - i, 0, -1):
+            sub = span[i:i + size]
+            if not _capitalised(sub[0]) or (size == 1 and sub[0].is_stop and not sub.text.isupper()):
+                continue
+            found = [c for c in gaz.candidates(sub.text) if c.primary or c.feature != "city"]
+            if not found:
+                continue
+            if any(c.feature in _NON_TOWN for c in found):
+                pass
+            elif max(c.population for c in found) < 15000:
+                continue
+            elif normalize(sub.text) in cue.not_places and not (
+                    sub.end < span.end and span.doc[sub.end].lower_ in cue.area_heads):
+                continue  # "Street", "North"; but "Orange City" may fall back to Orange
+            out.append((sub, found))
+            i += size - 1
+            break
+        i += 1
+    if not strict:
+        return out
+    # A town part must not be glued to other names unless they name an area around it
+    # ("Idlib province"): "Nile Delta" is not at a town called Delta, nor "Pearl Harbor" at Pearl.
+    covered = {t.i for sub, _ in out for t in sub}
+
+    def loose(tok: Token) -> bool:
+        return tok.i in covered or not tok.is_alpha or not _capitalised(tok) or tok.lower_ in cue.area_heads
+
+    doc = span.doc
+    return [(sub, found) for sub, found in out if any(c.feature in _NON_TOWN for c in found)
+            or ((sub.start == span.start or loose(doc[sub.start - 1])) and (sub.end == span.end or loose(doc[sub.end])))]
+
+
+def _looks_like_name_part(doc: Doc, start: int, end: int, cue: Cues, matched: set[int]) -> bool:
+    """A town-only match glued to other capitalised words is likely a person or org name."""
+    if start > 0:
+        prev = doc[start - 1]
+        if prev.is_alpha and _capitalised(prev) and not prev.is_sent_start and prev.lower_ not in cue.place_heads \
+                and prev.i not in matched and prev.lower_ not in ("the", "in", "of"):
+            return True
+    if end < len(doc):
+        nxt = doc[end]
+        if nxt.is_alpha and _capitalised(nxt) and nxt.lower_ not in cue.place_heads:
+            return True
+    return False
+
+
+def _surnames(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """Last words of capitalised runs that are no known place ("Paul Allen"): a later lone
+    "Allen" is the person, not Allen, Texas."""
+    out: set[str] = set()
+    run: list[Token] = []
+    for tok in [*doc, None]:
+        if tok is not None and tok.is_alpha and _capitalised(tok) and not (tok.is_sent_start and not run):
+            run.append(tok)
+            continue
+        if len(run) >= 2 and normalize(doc[run[0].i:run[-1].i + 1].text) not in gaz.index:
+            out.add(run[-1].lower_)
+        run = []
+    return out
+
+
+def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, cue: Cues, taken: set[int], ner: bool) -> list[_Mention]:
+    """Longest-match lookup of capitalised token runs not already claimed by an entity."""
+    out: list[_Mention] = []
+    has_pos = doc.has_annotation("POS")
+    surnames = _surnames(doc, gaz)
+    i, n = 0, len(doc)
+    matched: set[int] = set()
+    while i < n:
+        tok = doc[i]
+        if not _capitalised(tok) or i in taken or not any(ch.isalpha() for ch in tok.text):
+            i += 1
+            continue
+        hit = None
+        for size in range(min(gaz.max_tokens, n - i), 0, -1):
+            span = doc[i:i + size]
+            last = span[-1]
+            if not _capitalised(last) or any(t.i in taken for t in span):
+                continue
+            if any(not _capitalised(t) and t.lower_ not in _CONNECTORS for t in span):
+                continue
+            found = gaz.candidates(span.text)
+            if found:
+                hit = (_strip_the(span), found)
+                break
+        if hit is None:
+            i += 1
+            continue
+        span, found = hit
+        if _keep_match(doc, span, found, cue, has_pos, ner, matched, surnames):
+            out.append(_Mention(span, found))
+            matched.update(range(span.start, span.end))
+        i = span.end
+    return out
+
+
+def _keep_match(doc: Doc, span: Span, found: list[Candidate], cue: Cues, has_pos: bool, ner: bool,
+                matched: set[int], surnames: set[str]) -> bool:
+    key = normalize(span.text)
+    if key in cue.demonyms:
+        return False
+    towns_only = all(c.feature in ("city", "capital") for c in found)
+    if not towns_only:
+        return True
+    biggest = max(c.population for c in found)
+    # With NER running, a town NER did not tag must be big, or introduced by a locative
+    # preposition ("talks in Almelo"), to be believed; without NER it must not be tiny.
+    after_prep = _after_prep(span, cue)
+    floor = 100_000 if ner and not after_prep else 15_000
+    if biggest < floor and not any(c.feature == "capital" for c in found):
+        return False
+    if key in cue.not_places or _short_caps(span):
+        return False
+    if span.text.isupper() and len(span.text) > 3 and (span.start == 0 or doc[span.start - 1].is_space):
+        return True  # a dateline: "SAN ANTONIO Turner Sports analyst..."
+    if len(span) == 1:
+        tok = span[0]
+        if tok.is_stop or (has_pos and tok.pos_ not in ("PROPN", "")):
+            return False
+        # A lone word that is only some town's alternate name ("Julia", "Igbo"), or the surname
+        # of a person named in full elsewhere in the article, is not a toponym.
+        if not any(c.primary or c.population >= 1_000_000 for c in found):
+            return False
+        if tok.lower_ in surnames and not any(c.feature == "capital" for c in found):
+            return False
+    return not _looks_like_name_part(doc, span.start, span.end, cue, matched)
+
+
+_NON_TOWN = ("country", "union", "continent", "admin", "region", "water", "capital")
+
+
+def _mentions(doc: Doc, gaz: Gazetteer, cue: Cues) -> tuple[list[_Mention], list[_Mention]]:
+    """Toponym mentions, and tentative ones: towns NER called a person or an organisation, kept
+    later only if the article is about their country ("raided Jenin" in a West Bank story)."""
+    ner = _ner_ran(doc)
+    mentions: list[_Mention] = []
+    tentative: list[_Mention] = []
+    taken: set[int] = set()
+    longer_names = {t.lower_ for e in doc.ents if len(e) > 1 and e.label_ in ("PERSON", "ORG") for t in e}
+    for ent in doc.ents:
+        span = _strip_the(ent)
+        if ent.label_ in _PLACE_LABELS:
+            parts = _lookup_span(gaz, span, cue, strict=True)
+            if not parts and ent.label_ != "FAC" and _unknown_toponym(span, cue):
+                parts = [(span, [])]  # a toponym we cannot place is still a toponym
+            for sub, found in parts:
+                if normalize(sub.text) not in cue.demonyms:
+                    mentions.append(_Mention(sub, _plausible(sub, found, cue)))
+            taken.update(range(ent.start, ent.end))
+            continue
+        found = gaz.candidates(span.text)
+        if found and _ent_is_place(span, found, cue):
+            # NER mislabels places ("Tamil Nadu" PERSON, "Manbij" DATE): trust the gazetteer here.
+            mentions.append(_Mention(span, found))
+        elif ent.label_ == "ORG" and len(span) > 1:
+            # A state named inside an organisation ("US Special Forces", "Air Zimbabwe") is a
+            # non-literal modifier: kept as a metonym so it never places an event.
+            for sub, subfound in _lookup_span(gaz, span, cue):
+                if sub != span and any(c.feature in ("country", "union") for c in subfound):
+                    mentions.append(_Mention(sub, subfound, kind="metonym"))
+        elif ent.label_ in ("PERSON", "ORG") and len(span) == 1 and span[0].lower_ not in longer_names \
+                and span[0].dep_ in ("pobj", "dobj") and _lemma(span[0].head) not in cue.metonym_verbs:
+            towns = [c for c in found if c.population >= 15_000]
+            if towns and normalize(span.text) not in cue.not_places:
+                tentative.append(_Mention(span, towns))
+        taken.update(range(ent.start, ent.end))
+    mentions.extend(_gazetteer_mentions(doc, gaz, cue, taken, ner))
+    mentions.extend(_common_noun_mentions(doc, gaz, taken))
+    return mentions, tentative
+
+
+def _after_prep(span: Span, cue: Cues) -> bool:
+    """Introduced by a locative or directional preposition: "in Manbij", "from Afrin", "to Almelo"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in cue.locative_preps | {"from", "to"}
+
+
+def _unknown_toponym(span: Span, cue: Cues) -> bool:
+    """Whether an NER place the gazetteer lacks still looks like one: introduced by a locative
+    preposition or ending in a place word ("Marathon County"); NER's other guesses are mostly noise."""
+    if normalize(span.text) in cue.demonyms or not _capitalised(span[0]):
+        return False
+    return span[-1].lower_ in cue.place_heads or _after_prep(span, cue)
+
+
+def _short_caps(span: Span) -> bool:
+    """"PAN", "BOV": acronyms, not the towns some alternate name spells that way."""
+    return span.text.isupper() and len(span.text.replace(".", "")) <= 4
+
+
+def _plausible(span: Span, found: list[Candidate], cue: Cues) -> list[Candidate]:
+    """Drop town readings that only a common word ("Valley") or a small town's old alternate
+    name ("West Coast") gives: the toponym then stays unresolved rather than misplaced."""
+    if any(c.feature != "city" for c in found):
+        return found
+    if normalize(span.text) in cue.not_places or _short_caps(span):
+        return []
+    return [c for c in found if c.primary or c.population >= 100_000]
+
+
+def _common_noun_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+    names = gaz.common_names
+    out = []
+    for tok in doc:
+        if tok.lower_ != "the":
+            continue
+        for size in (3, 2, 1):
+            span = doc[tok.i + 1:tok.i + 1 + size]
+            if len(span) == size and all(t.is_alpha or t.text == "-" for t in span) \
+                    and not any(t.i in taken for t in span) and normalize(span.text) in names:
+                out.append(_Mention(span, gaz.candidates(span.text)))
+                taken.update(range(span.start, span.end))
+                break
+    return out
+
+
+def _ent_is_place(span: Span, found: list[Candidate], cue: Cues) -> bool:
+    """Whether a non-place entity is really a toponym: a state or region, or a sizeable town
+    right after a locative preposition ("fighting in Manbij")."""
+    key = normalize(span.text)
+    if key in cue.demonyms or any(ch.isdigit() for ch in span.text):
+        return False
+    if any(c.feature in _NON_TOWN for c in found) or _dateline_span(span):
+        return True
+    if key in cue.not_places:
+        return False
+    return _after_prep(span, cue) and max(c.population for c in found) >= 15000
+
+
+# ---- resolution -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    countries: set[str]
+    admins: set[tuple[str, str]]
+    anchors: list[Candidate]
+
+
+def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues) -> _Context:
+    countries: set[str] = set()
+    admins: set[tuple[str, str]] = set()
+    for m in mentions:
+        # A state or region name counts only when it is unambiguous ("Texas", not "Georgia").
+        states = [c for c in m.candidates if c.feature in ("country", "admin", "region") and c.country]
+        if len({c.country for c in states}) == 1:
+            countries.add(states[0].country)
+            admins.update((c.country, c.admin1) for c in states if c.feature == "admin" and c.admin1)
+    for tok in doc:
+        code = cue.demonyms.get(tok.lower_)
+        if code and _capitalised(tok):
+            countries.add(code)
+    for actor in doc._.actors or []:
+        country = getattr(actor, "country", None)
+        if country and len(country) == 3 and country != "IGO":
+            countries.add(country)
+    return _Context(countries, admins, [])
+
+
+def _score(c: Candidate, ctx: _Context, qualifier: Candidate | None) -> float:
+    score = math.log10(c.population + 10) + _FEATURE_BONUS.get(c.feature, 0.0) + (1.5 if c.primary else 0.0)
+    if c.country and c.country in ctx.countries:
+        score += 2.0
+    if c.country and c.admin1 and (c.country, c.admin1) in ctx.admins and c.feature != "admin":
+        score += 2.5
+    if qualifier is not None:
+        same_state = c.country == qualifier.country
+        if same_state and (qualifier.feature == "country" or c.admin1 == qualifier.admin1):
+            score += 6.0
+    if ctx.anchors and c.feature in ("city", "capital", "place", "admin"):
+        near = min(distance_km(c.lat, c.lon, a.lat, a.lon) for a in ctx.anchors)
+        if near < 250:
+            score += 1.5
+    return score
+
+
+def _qualifier(doc: Doc, m: _Mention, by_start: dict[int, _Mention]) -> Candidate | None:
+    """The admin region or country after a comma: "Paris, Texas", "Kandahar, Afghanistan"."""
+    end = m.span.end
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = by_start.get(end + 1)
+        if nxt is not None and nxt.candidates:
+            for c in nxt.candidates:
+                if c.feature in ("admin", "country"):
+                    return c
+    return None
+
+
+def _resolve(doc: Doc, mentions: list[_Mention], ctx: _Context) -> None:
+    by_start = {m.span.start: m for m in mentions}
+    for rnd in (0, 1):
+        for m in mentions:
+            if not m.candidates:
+                continue
+            qual = _qualifier(doc, m, by_start)
+            scored = sorted(((_score(c, ctx, qual), c) for c in m.candidates), key=lambda sc: -sc[0])
+            m.best = scored[0][1]
+            m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+        if rnd == 0:
+            # Confident towns and regions anchor the spatial prior of the second round.
+            ctx.anchors = [m.best for m in mentions if m.best is not None and m.margin >= 2.0
+                           and m.best.feature in ("city", "capital", "admin", "place")]
+            for m in mentions:
+                if m.best is not None and m.margin >= 2.0 and m.best.country:
+                    ctx.countries.add(m.best.country)
+
+
+# ---- metonymy ---------------------------------------------------------------------------------
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def is_metonym(span: Span, cue: Cues) -> bool:
+    """A toponym standing for a government or nation: it acts, speaks or owns a policy.
+
+    Subject of a verb of speech, cognition or action ("Pyongyang perceives", "Turkey shelled"),
+    unless the verb is stative ("Moscow lies on a river"); possessor of a policy noun ("Moscow's
+    decision"); agent of a passive or of a nominal ("rejected by Beijing", "a campaign by Turkey");
+    an object told to act ("ordered Britain to reduce")."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    tok = _first_conjunct(span.root)
+    head = tok.head
+    if tok.dep_ in _SUBJECT_DEPS and head.pos_ in ("VERB", "AUX", ""):
+        lemma = _lemma(head)
+        if lemma in cue.metonym_verbs:
+            return True
+        # "Moscow is expected to reject", "Iran has refused": look through copulas and auxiliaries.
+        if any(c.dep_ in ("xcomp", "ccomp", "acomp") and _lemma(c) in cue.metonym_verbs for c in head.children):
+            return True
+        return head.pos_ != "AUX" and lemma not in cue.literal_verbs
+    if tok.dep_ == "poss":
+        return _lemma(head) in cue.metonym_nouns
+    if tok.dep_ == "pobj" and head.lower_ == "by":
+        return head.dep_ == "agent" or head.head.pos_ in ("NOUN", "VERB")
+    if tok.dep_ == "dobj":
+        return any(c.dep_ == "xcomp" for c in head.children)
+    return False
+
+
+# ---- the component ----------------------------------------------------------------------------
+
+
+_DATELINE_PUNCT = {",", "-", "\u2014", "\u2013", "(", "--", ":"}
+
+
+def _dateline_span(span: Span) -> bool:
+    """An upper-case place opening a line and followed by a separator: "SEOUL, March 3 (Reuters) -"."""
+    doc = span.doc
+    at_line_start = span.start == 0 or doc[span.start - 1].is_space or "\n" in doc[span.start - 1].text
+    return (at_line_start and span.text.isupper() and len(span.text) > 2 and span.end < len(doc)
+            and doc[span.end].text in _DATELINE_PUNCT)
+
+
+def _sentence_starts(doc: Doc) -> list[int] | None:
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return None
+    return [s.start for s in doc.sents]
+
+
+def _sentence_index(starts: list[int] | None, token_i: int) -> int | None:
+    return None if starts is None else max(bisect_right(starts, token_i) - 1, 0)
+
+
+def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) -> list[Place]:
+    """The toponyms of ``doc``, resolved (lat/lon None when the gazetteer does not know one)."""
+    gaz = gaz or gazetteer()
+    cue = cue or cues()
+    mentions, tentative = _mentions(doc, gaz, cue)
+    ctx = _article_context(doc, mentions, cue)
+    for m in tentative:
+        m.candidates = [c for c in m.candidates if c.country in ctx.countries]
+        if m.candidates:
+            mentions.append(m)
+    mentions.sort(key=lambda m: m.span.start)
+    _resolve(doc, mentions, ctx)
+    starts = _sentence_starts(doc)
+    places: list[Place] = []
+    for m in mentions:
+        best = m.best
+        kind = m.kind
+        if kind == "literal" and (best is None or best.feature in _GOVERNMENT_FEATURES) \
+                and not _dateline_span(m.span) and is_metonym(m.span, cue):
+            kind = "metonym"
+        places.append(Place(
+            start=m.span.start_char, end=m.span.end_char, text=m.span.text,
+            name=best.name if best else None, lat=round(best.lat, 5) if best else None,
+            lon=round(best.lon, 5) if best else None, country=best.country if best else None,
+            kind=kind, feature=best.feature if best else None, geonameid=best.geonameid if best else None,
+            sentence_index=_sentence_index(starts, m.span.start),
+        ))
+    return places
+
+
+class PlaceTagger:
+    """spaCy component: sets ``doc._.places``; runs after the actor recognizer when present."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.gaz = gazetteer()
+        self.cues = cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.explain:
+            doc._.trace = list(doc._.trace or [])
+        doc._.places = tag_places(doc, self.gaz, self.cues)
+        if doc._.explain:
+            for p in doc._.places:
+                doc._.trace.append(f"place {p.text!r} -> {p.name} ({p.country}, {p.feature}, {p.kind})")
+        return doc
+
+
+# ---- events -----------------------------------------------------------------------------------
+
+
+def _prep_of(doc: Doc, place: Place, preps: frozenset[str]) -> Token | None:
+    """The locative preposition introducing ``place`` ("in Beijing", "off the coast of ..."), if any."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(4):  # climb "the coast of Somalia" / "waters near X" to the governing preposition
+        if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+            return tok.head
+        if tok.dep_ in ("pobj", "compound", "appos", "conj", "nmod") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "prep" and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _is_dateline(doc: Doc, place: Place, sentence: Span) -> bool:
+    """A place opening the sentence followed by a comma or dash: "SEOUL, March 3 (Reuters) -"."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.start == sentence.start and _dateline_span(span)
+
+
+def locate_events(doc: Doc, events: list[Event]) -> None:
+    """Set each event's ``location`` from the literal places of its sentence (None when unplaced)."""
+    places = [p for p in (doc._.places or []) if p.kind == "literal" and p.lat is not None]
+    preps = cues().locative_preps
+    sents = list(doc.sents) if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
+    for ev in events:
+        ev.location = None
+        sentence = _event_sentence(doc, ev, sents)
+        if sentence is None:
+            continue
+        inside = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+        if not inside:
+            continue
+        trigger = _trigger_token(doc, ev)
+        with_prep = [(p, prep) for p in inside if (prep := _prep_of(doc, p, preps)) is not None]
+        chosen = None
+        if trigger is not None:
+            in_subtree = [p for p, prep in with_prep if trigger.is_ancestor(prep) or prep.head == trigger]
+            if in_subtree:
+                chosen = min(in_subtree, key=lambda p: abs(p.start - trigger.idx))
+        if chosen is None and with_prep:
+            chosen = with_prep[0][0]
+        if chosen is None:
+            chosen = next((p for p in inside if _is_dateline(doc, p, sentence)), None)
+        if chosen is not None:
+            ev.location = {"name": chosen.name, "lat": chosen.lat, "lon": chosen.lon, "country": chosen.country,
+                           "kind": chosen.kind}
+
+
+def _event_sentence(doc: Doc, ev: Event, sents: list[Span]) -> Span | None:
+    if ev.sentence_start:  # the offset is the surer key; the index when the offset was left at 0
+        return next((s for s in sents if s.start_char <= ev.sentence_start < s.end_char), None)
+    return sents[ev.sentence_index] if 0 <= ev.sentence_index < len(sents) else None
+
+
+def _trigger_token(doc: Doc, ev: Event) -> Token | None:
+    trig = (ev.evidence or {}).get("trigger")
+    if not trig or len(trig) != 2:
+        return None
+    span = doc.char_span(ev.sentence_start + trig[0], ev.sentence_start + trig[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+# ---- standalone -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)
+def _parser(model: str | None = None) -> Language:
+    from .nlp.pipeline import load_pipeline
+
+    return load_pipeline(model, eventwire=False)
+
+
+def geoparse(text: str, nlp: Language | None = None) -> list[Place]:
+    """The places of ``text`` using only spaCy (``nlp``, default the configured model) and this tagger."""
+    nlp = nlp or _parser()
+    doc = nlp(text)
+    return tag_places(doc)
