@@ -1,0 +1,595 @@
+"""The event coder: who did what to whom, from each sentence's dependency parse.
+
+For every token whose lemma is a trigger in the pattern dictionary (one dict probe per token), the
+most specific entry whose constraints hold is taken; source and target come from the entry's role
+specs (subject, object, prepositional objects, possessor...), resolved to the actor mentions in
+``doc._.actors`` and expanded over conjuncts. Complements of statement/intent verbs ("threatened to
+impose sanctions", "refused to meet", "urged X to talk") are folded into the governing act, which
+CAMEO codes as one event. With ``doc._.explain`` set, every decision is written to ``doc._.trace``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import extensions
+from ..records import ActorMention, Event
+from .patterns import Pattern, PatternSet, load_patterns
+from .roles import PRONOUNS, SUBJ_DEPS, UP_EDGES, RoleFinder, lemma_of
+
+__all__ = ["EventCoder", "code_doc"]
+
+extensions.register()
+
+
+@dataclass
+class _Match:
+    token: Token
+    pattern: Pattern
+    code: str | None
+    folded_into: _Match | None = None
+    folded: list[_Match] | None = None
+    alternatives: list[Pattern] = field(default_factory=list)  # tried when the first finds no actors
+
+
+def _ontology(code: str) -> dict[str, Any]:
+    """Name, Goldstein score, quad class and PLOVER type of a CAMEO code from the ontology module."""
+    try:
+        from .ontology import cameo
+    except ImportError:
+        return {}
+    try:
+        c = cameo(code)
+    except Exception:  # an unknown code still yields an event, just without ontology fields
+        return {}
+    if c is None:
+        return {}
+    return {
+        "cameo_name": getattr(c, "name", None), "goldstein": getattr(c, "goldstein", None),
+        "quad_class": getattr(c, "quad_class", None), "plover": getattr(c, "plover", None),
+        "plover_mode": getattr(c, "plover_mode", None),
+    }
+
+
+class EventCoder(RoleFinder):
+    """spaCy component: sets ``doc._.events`` (list of Event) from ``doc._.actors`` and the parse."""
+
+    def __init__(self, nlp: Language | None = None, patterns: PatternSet | None = None) -> None:
+        self.patterns = patterns or load_patterns()
+        self.version = self.patterns.version
+        g = self.patterns
+        aliases = g.mapping("lemma_aliases")
+        self.verbs = dict(g.verbs)
+        for wrong, right in aliases.items():
+            if right in self.verbs and wrong not in self.verbs:
+                self.verbs[wrong] = self.verbs[right]
+        light = g.words("light_verbs")
+        self.light = light | {w for w, r in aliases.items() if r in light}
+        self.carriers = g.words("carrier_nouns")
+        self.violence = frozenset(lemma for lemma, entries in g.nouns.items()
+                                  if any((e.code or "")[:2] in ("18", "19", "20") for e in entries))
+        self.speech = g.words("speech_verbs")
+        self.planned = g.words("planned_verbs")
+        self.demanded = g.words("demand_verbs")
+        self.threatened = g.words("threat_verbs")
+        self.future = g.words("future_aux")
+        self.hypo = g.words("hypothetical_aux")
+        self.hypo_marks = g.words("hypothetical_marks")
+        self.must = g.words("demand_aux")
+        self.intent = g.mapping("intent_codes")
+        self.threat = g.mapping("threat_codes")
+        self.refusal = g.mapping("refusal_codes")
+        self.neg_dets = g.words("negative_determiners")
+
+    # ---------------------------------------------------------------- entry point
+    def __call__(self, doc: Doc) -> Doc:
+        explain = bool(doc._.explain)
+        trace: list[str] | None = None
+        if explain:
+            trace = doc._.trace if doc._.trace is not None else []
+            doc._.trace = trace
+        index = self._index(doc)
+        events: list[Event] = []
+        try:
+            sents = list(doc.sents)
+        except ValueError:  # no sentence boundaries (unparsed Doc): one sentence
+            sents = [doc[:]]
+        for si, sent in enumerate(sents):
+            events.extend(self._sentence(doc, sent, si, index, trace))
+        doc._.events = events
+        return doc
+
+    @staticmethod
+    def _index(doc: Doc) -> list[ActorMention | None]:
+        index: list[ActorMention | None] = [None] * len(doc)
+        for m in doc._.actors or []:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                index[t.i] = m
+        return index
+
+    # ---------------------------------------------------------------- matching
+    def _candidates(self, sent: Span, index: list[ActorMention | None]) -> Iterable[tuple[Token, list[Pattern]]]:
+        verbs, nouns = self.verbs, self.patterns.nouns
+        for tok in sent:
+            if index[tok.i] is not None or (tok.pos_ == "PROPN" and tok.ent_type_):
+                continue  # part of a name ("Observer Mission", "March 3"), not an act
+            lemma = lemma_of(tok)
+            if tok.pos_ in ("VERB", "AUX"):
+                found = verbs.get(lemma)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                found = nouns.get(lemma)
+                if found is None and tok.tag_ in ("VBD", "VBN", "VBZ"):
+                    found = verbs.get(lemma)  # mis-tagged verbs in headlines
+            else:
+                found = None
+            if found:
+                yield tok, found
+
+    def _requires(self, tok: Token, p: Pattern) -> str | None:
+        """None when every constraint of ``p`` holds at ``tok``, else the first one that fails."""
+        req = p.requires
+        if not req:
+            return None
+        kids = list(tok.children)
+        objs = self._objects(tok)
+        objs = objs + [c for o in objs for c in o.conjuncts]
+        obj_lemmas = {lemma_of(o) for o in objs}
+        for o in objs:  # "25,000 tons of food aid", "a package of sanctions": the measured thing counts
+            for prep in o.children:
+                if prep.dep_ == "prep" and lemma_of(prep) == "of":
+                    for q in prep.children:
+                        if q.dep_ == "pobj":
+                            obj_lemmas.add(lemma_of(q))
+                            obj_lemmas.update(lemma_of(c) for c in q.children if c.dep_ == "compound")
+        if "dobj" in req and not (obj_lemmas & req["dobj"]):
+            return f"requires.dobj {sorted(req['dobj'])}"
+        if "dobj_not" in req and obj_lemmas & req["dobj_not"]:
+            return f"requires.dobj_not {sorted(obj_lemmas & req['dobj_not'])}"
+        preps = [k for k in kids if k.dep_ in ("prep", "agent", "dative")]
+        for o in objs:
+            preps.extend(k for k in o.children if k.dep_ == "prep")
+        if "prep" in req and not ({lemma_of(k) for k in preps} & req["prep"]):
+            return f"requires.prep {sorted(req['prep'])}"
+        if "prt" in req and not ({lemma_of(k) for k in kids if k.dep_ in ("prt", "advmod")} & req["prt"]):
+            return f"requires.prt {sorted(req['prt'])}"
+        if "mod" in req and not (
+            {lemma_of(k) for k in kids if k.dep_ in ("compound", "amod", "nmod", "nummod")} & req["mod"]
+        ):
+            return f"requires.mod {sorted(req['mod'])}"
+        if "pobj" in req:
+            ok = False
+            for prep in preps:
+                want = req["pobj"].get(lemma_of(prep))
+                if want and any(lemma_of(o) in want for o in prep.children if o.dep_ in ("pobj", "pcomp")):
+                    ok = True
+            if not ok:
+                return "requires.pobj"
+        if req.get("xcomp") and not any(k.dep_ in ("xcomp", "ccomp") for k in kids):
+            return "requires.xcomp"
+        if "comp_aux" in req and not any(
+            k.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and lemma_of(a) in req["comp_aux"] for a in k.children)
+            for k in kids
+        ):
+            return f"requires.comp_aux {sorted(req['comp_aux'])}"
+        if "gov" in req:
+            gov = self._governor(tok)
+            if gov is None or lemma_of(gov) not in req["gov"]:
+                return f"requires.gov {sorted(req['gov'])}"
+        return None
+
+    def _match(self, tok: Token, found: list[Pattern], trace: list[str] | None) -> list[Pattern]:
+        """Every entry whose constraints hold at ``tok``, most specific first."""
+        ok = []
+        for p in found:
+            why = self._requires(tok, p)
+            if trace is not None:
+                trace.append(f"    try {p.id} ({p.code or 'suppress'}): {'ok' if why is None else 'fails ' + why}")
+            if why is None:
+                ok.append(p)
+        return ok
+
+    # ---------------------------------------------------------------- modality, speech, folding
+    def _chain(self, tok: Token) -> list[Token]:
+        """The trigger's clause head and the verbs governing it through complements (nearest first)."""
+        out = [self._clause_head(tok)]
+        cur = out[0]
+        for _ in range(4):
+            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep") or cur.head is cur:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                out.append(cur)
+        return out
+
+    def _modality(self, tok: Token) -> tuple[str, bool]:
+        try:
+            from .modality import modality_of
+        except ImportError:
+            modality_of = None
+        head = self._clause_head(tok)
+        fronted = head.dep_ == "ccomp" and head.i < head.head.i  # "X held talks, the sides pledged"
+        if modality_of is not None and not fronted:
+            try:
+                modality, negated, _cue = modality_of(tok)
+                return str(modality), bool(negated)
+            except Exception:  # the shared module failing must not stop coding: use our own check
+                pass
+        chain = [head] if fronted else self._chain(tok)
+        negated = any(k.dep_ == "neg" for t in [tok, *chain] for k in t.children) or any(
+            k.dep_ == "det" and lemma_of(k) in self.neg_dets for k in tok.children
+        )
+        modality = "asserted"
+        for i, t in enumerate(chain):
+            kids = {lemma_of(k) for k in t.children if k.dep_ in ("aux", "mark")}
+            if kids & self.hypo_marks or kids & self.hypo:
+                return "hypothetical", negated
+            if kids & self.must:
+                return "demanded", negated
+            if kids & self.future:
+                modality = "planned"
+            if i > 0:
+                lemma = lemma_of(t)
+                if lemma in self.threatened:
+                    return "threatened", negated
+                if lemma in self.demanded:
+                    return "demanded", negated
+                if lemma in self.planned:
+                    modality = "planned"
+        return modality, negated
+
+    def _own_intent(self, tok: Token) -> bool:
+        """Whether a planned act is announced by its own actor ("Iran will ...", "Iran plans to ..."),
+        not wished on it by someone else ("Obama wants Putin to attack")."""
+        head = self._clause_head(tok)
+        if any(k.dep_ == "aux" and lemma_of(k) in self.future for k in head.children):
+            return True
+        if head.dep_ in ("advcl", "acl", "relcl"):
+            return False  # "opened fire to disperse protesters": a purpose, not an announcement
+        return head.dep_ in ("xcomp", "acomp") or head.dep_ == "ROOT" or not any(
+            k.dep_ in SUBJ_DEPS for k in head.children
+        )
+
+    @staticmethod
+    def _refused(tok: Token) -> bool:
+        try:
+            from .modality import is_refusal
+        except ImportError:
+            return False
+        try:
+            return bool(is_refusal(tok))
+        except Exception:  # the shared module failing must not stop coding
+            return False
+
+    def _reported_by(self, tok: Token, sent: Span, index: list[ActorMention | None]) -> list[str]:
+        """Who reports the act: the subject of a speech verb governing it, or "according to X"."""
+        cur = self._clause_head(tok)
+        for _ in range(5):
+            if cur.head is cur:
+                break
+            dep, cur = cur.dep_, cur.head
+            if dep in ("ccomp", "parataxis") and lemma_of(cur) in self.speech:
+                subj, _ = self._subjects(cur)
+                if subj:
+                    m = self._actor(subj[0], index)
+                    return [m.name or m.text] if m is not None else [_phrase(subj[0])]
+        for t in sent:
+            if lemma_of(t) == "accord" and t.dep_ == "prep" or (t.lower_ == "according" and t.dep_ == "prep"):
+                objs = [p for k in t.children for p in ([k] if k.dep_ == "pobj" else k.children)
+                        if p.dep_ == "pobj"]
+                if objs:
+                    m = self._actor(objs[0], index)
+                    return [m.name or m.text] if m is not None else [_phrase(objs[0])]
+        return []
+
+    def _fold(self, matches: list[_Match], trace: list[str] | None) -> None:
+        """Attach complement acts to the statement/intent act that governs them."""
+        by_token = {m.token.i: m for m in matches}
+        for m in matches:  # "staged protests to demand ...": the light verb stands for its nominal act
+            by_token.setdefault(self._clause_head(m.token).i, m)
+        for m in matches:
+            head = self._clause_head(m.token)
+            cur = head
+            gov: _Match | None = None
+            if head is not m.token and head.i in by_token and by_token[head.i] is not m:
+                cand = by_token[head.i]  # "agreed to talks": the noun hangs from a folding act
+                gov = cand if cand.pattern.fold else None
+            for _ in range(4 if gov is None else 0):
+                if cur.dep_ not in UP_EDGES and cur.dep_ not in ("advcl", "acl") or cur.head is cur:
+                    break
+                if cur.dep_ == "ccomp" and cur.i < cur.head.i:
+                    break  # "X held talks, the two sides pledged ...": a report, not a complement
+                cur = cur.head
+                if cur.i in by_token and by_token[cur.i] is not m:
+                    cand = by_token[cur.i]
+                    gov = cand if cand.pattern.fold else None
+                    break
+            if gov is None:
+                continue
+            m.folded_into = gov
+            gov.folded = (gov.folded or []) + [m]
+            refined = None
+            if m.code and gov.code and gov.code.startswith("12") and m.pattern.refusal:
+                refined = m.pattern.refusal
+            elif m.code and gov.code and gov.code.startswith("03") and any(
+                k.dep_ == "neg" for k in self._clause_head(m.token).children
+            ):  # "vowed not to return the Golan Heights": a refusal
+                refined = m.pattern.refusal or self.refusal.get(m.code[:2], "120")
+            elif m.code:
+                comp = gov.pattern.complement
+                refined = comp.get(m.code) or comp.get(m.code[:3]) or comp.get(m.code[:2])
+            if refined and gov.code == gov.pattern.code:
+                gov.code = refined
+            if trace is not None:
+                trace.append(f"  fold '{m.token.text}' ({m.pattern.id}) into '{gov.token.text}' "
+                             f"({gov.pattern.id}) -> code {gov.code}")
+
+    # ---------------------------------------------------------------- one sentence
+    def _sentence(self, doc: Doc, sent: Span, si: int, index: list[ActorMention | None],
+                  trace: list[str] | None) -> list[Event]:
+        if trace is not None:
+            trace.append(f"sentence {si}: {sent.text!r}")
+        matches: list[_Match] = []
+        for tok, found in self._candidates(sent, index):
+            if trace is not None:
+                trace.append(f"  candidate '{tok.text}' [{tok.idx - sent.start_char}:"
+                             f"{tok.idx - sent.start_char + len(tok)}] {tok.pos_} lemma={lemma_of(tok)}: "
+                             f"{len(found)} pattern(s)")
+            ok = self._match(tok, found, trace)
+            if ok:
+                matches.append(_Match(tok, ok[0], ok[0].code, alternatives=ok[1:]))
+        self._fold(matches, trace)
+        events: list[Event] = []
+        seen: dict[tuple[str, str | None, str], int] = {}
+        for m in matches:
+            if m.folded_into is not None:
+                continue
+            if m.pattern.suppress:
+                if trace is not None:
+                    trace.append(f"  '{m.token.text}': {m.pattern.id} says this is not an event")
+                continue
+            found = self._events(doc, sent, si, m, index, trace)
+            for alt in m.alternatives if not found and not m.folded else []:
+                if alt.suppress:
+                    break
+                found = self._events(doc, sent, si, replace(m, pattern=alt, code=alt.code), index, trace)
+                if found:
+                    break
+            for ev in found:
+                # One act of violence is often named twice ("killed 46 civilians in an attack"): 18-20 are one kind.
+                kind = "18" if ev.root in ("18", "19", "20") else ev.root
+                key = (ev.source or "", ev.target, kind)
+                if key in seen:
+                    prior = events[seen[key]]
+                    # keep the more specific code ("195 air strike" over "180 killed"), then the surer one
+                    def rank(e: Event) -> tuple[bool, float]:
+                        return (not e.code.endswith("0") or len(e.code) > 3, e.confidence)
+
+                    if rank(ev) > rank(prior):
+                        events[seen[key]] = ev
+                    if trace is not None:
+                        trace.append(f"  duplicate of an event already coded ({key}); kept the more specific")
+                    continue
+                seen[key] = len(events)
+                events.append(ev)
+        # "hosted X for a meeting": a targetless event repeats a targeted one of the same kind and source.
+        aimed = {(e.source, e.root) for e in events if e.target}
+        kept = [e for e in events if e.target or (e.source, e.root) not in aimed]
+        if trace is not None and len(kept) < len(events):
+            trace.append(f"  dropped {len(events) - len(kept)} targetless repeat(s) of targeted events")
+        return kept
+
+    def _conditioned(self, tok: Token) -> bool:
+        """A future act with an if/unless condition on its clause."""
+        head = self._clause_head(tok)
+        future = any(k.dep_ == "aux" and lemma_of(k) in self.future for k in head.children)
+        cond = any(k.dep_ == "advcl" and any(lemma_of(m) in ("if", "unless") for m in k.children if m.dep_ == "mark")
+                   for k in head.children)
+        return future and cond
+
+    @staticmethod
+    def _trigger_place(tok: Token) -> str | None:
+        """Country of a place the act is said to happen in ("was arrested in Lebanon")."""
+        places = tok.doc._.places or []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and lemma_of(prep) in ("in", "at"):
+                for obj in prep.children:
+                    for pl in places:
+                        if pl.country and pl.start <= obj.idx < pl.end:
+                            return pl.country
+        return None
+
+    @staticmethod
+    def _context_country(doc: Doc, sent: Span) -> str | None:
+        """The country an actor of unknown nationality ("the government", "students") most likely
+        belongs to: a place named in the sentence, else a country named in it (most conflicts news
+        reports are domestic: "rebels attacked the Burundian army"), else the country named last before
+        it (news moves from place to place)."""
+        places = [(pl.start, pl.country) for pl in doc._.places or []
+                  if pl.country and pl.kind == "literal"]
+        actors = [(m.start, (m.code or "")[:3]) for m in doc._.actors or []
+                  if len(m.code or "") >= 3 and not (m.code or "").startswith(("---", "IGO"))]
+        inside = lambda xs: [c for st, c in xs if sent.start_char <= st < sent.end_char]  # noqa: E731
+        for group in (places, actors):
+            found = inside(group)
+            if found:
+                return found[0]
+        before = [(st, c) for st, c in places + actors if st < sent.start_char]
+        return max(before)[1] if before else None
+
+    def _complement_targets(self, m: _Match, index: list[ActorMention | None], src_ids: set[int],
+                            src_codes: set[str | None]) -> list[tuple[ActorMention, Token]]:
+        """Target of a statement/intent act taken from what it is about ("refused to free the
+        Americans", "demanded that Russia withdraw", "threatened to impose sanctions on Iran")."""
+        def own_subject(t: Token) -> bool:
+            return any(k.dep_ in SUBJ_DEPS for k in self._clause_head(t).children)
+
+        # An act with its own subject ("demanded that the US cancel ...") is aimed at that subject.
+        roles: list[tuple[Token, tuple[str, ...]]] = [
+            (f.token, (("subj",) + f.pattern.target) if own_subject(f.token) else f.pattern.target + ("subj",))
+            for f in (m.folded or [])
+        ]
+        clauses = [m.token, *[k for k in m.token.children if k.dep_ in ("xcomp", "ccomp")]]
+        for c in clauses:  # the condition of a threat names its target ("...if the United States goes ahead")
+            for k in c.children:
+                if k.dep_ == "advcl" and any(lemma_of(x) in self.hypo_marks for x in k.children if x.dep_ == "mark"):
+                    roles.append((k, ("subj",)))
+        for k in m.token.children:
+            if k.dep_ in ("xcomp", "ccomp"):
+                preps = tuple(f"prep:{lemma_of(c)}" for h in [k, *self._objects(k)] for c in h.children
+                              if c.dep_ == "prep")
+                own = ("subj",) if own_subject(k) else ()
+                roles.append((k, (*own, "dobj", *preps, "subj")))
+            elif k.dep_ == "prep":  # "accused X of ..." / "warned of ..."
+                for c in k.children:
+                    if c.dep_ == "pcomp":
+                        roles.append((c, ("dobj", "subj")))
+        for tok, rs in roles:
+            for role in rs:
+                found, _r, _f = self._actors(tok, (role,), index, None)
+                found = [f for f in found if id(f[0]) not in src_ids and f[0].code not in src_codes]
+                if found:
+                    return found
+        return []
+
+    def _events(self, doc: Doc, sent: Span, si: int, m: _Match, index: list[ActorMention | None],
+                trace: list[str] | None) -> list[Event]:
+        tok, p = m.token, m.pattern
+        note = (lambda s: trace.append("    " + s)) if trace is not None else (lambda s: None)
+        head = self._clause_head(tok)
+        # A pronoun subject in a reported clause ("Iran warned that it would...") is the speaker.
+        fallback = None
+        cur = head
+        for _ in range(4):  # nearest governing clause with a named subject
+            if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp") or cur.head is cur:
+                break
+            cur = cur.head
+            outer, _ = self._subjects(cur)
+            if outer and lemma_of(outer[0]) not in PRONOUNS:
+                fallback = outer[0]
+                break
+        sources, s_role, s_factor = self._actors(tok, p.source, index, fallback)
+        if not sources and p.default_source and self._passive(head):
+            # "was arrested in Lebanon": with no agent named, the authorities of the place acted
+            country = self._trigger_place(tok) or self._context_country(doc, sent)
+            if country:
+                sources = [(ActorMention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text,
+                                         code=country + p.default_source, country=country,
+                                         via="context"), tok)]
+                s_role, s_factor = "default_source", 0.6
+        if sources and p.official_source:
+            sources = [s for s in sources if len(s[0].code or "") > 3]  # a country alone is no official
+        if not sources:
+            note(f"not coded: no coded source for '{tok.text}' via {list(p.source)}")
+            return []
+        targets, t_role, t_factor = self._actors(tok, p.target, index, None)
+        src_ids = {id(s[0]) for s in sources}
+        src_codes = {s[0].code for s in sources}
+        targets = [t for t in targets if id(t[0]) not in src_ids and t[0].code not in src_codes]
+        if not targets and p.fold:
+            targets = self._complement_targets(m, index, src_ids, src_codes)
+            t_role = "complement"
+            t_factor = 0.85
+        if not targets and p.needs_target:
+            note(f"not coded: {p.id} needs a target via {list(p.target)}; none found")
+            return []
+        pairs: list[tuple[tuple[ActorMention, Token], tuple[ActorMention, Token] | None]] = []
+        if p.reciprocal and len(sources) > 1 and t_role == "complement":
+            targets = []  # "Jordan and Britain agreed to ...": the parties are each other's partners
+        if targets:
+            for s in sources:
+                pairs.extend((s, t) for t in targets)
+                # "talks between X and Y" go both ways; "X met with Y" is coded as X's act, as CAMEO does
+                if p.reciprocal and t_role == "prep:between":
+                    pairs.extend((t, s) for t in targets)
+        elif p.reciprocal and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            pairs = [(s, None) for s in sources]
+        modality, negated = self._modality(tok)
+        reported = self._reported_by(tok, sent, index)
+        code = m.code or p.code or ""
+        own = self._own_intent(tok)
+        if modality == "planned" and own and not negated and code[:2] in self.intent:
+            # CAMEO codes an announced cooperative act as the intent to do it ("will provide aid" -> 033).
+            note(f"planned {code} coded as the intent {self.intent[code[:2]]}")
+            code, modality = self.intent[code[:2]], "asserted"
+        refusal = p.refusal or self.refusal.get(code[:2])
+        if negated and refusal and (modality == "planned" or self._refused(tok)):
+            # "will not accept refugees", "would not meet their demands": a refusal, coded as one.
+            note(f"negated {modality} {code} coded as the refusal {refusal}")
+            code, modality, negated = refusal, "asserted", False
+        threat = self.threat.get(code) or self.threat.get(code[:3]) or self.threat.get(code[:2])
+        if modality == "hypothetical" and own and not negated and threat and self._conditioned(tok):
+            modality = "planned"  # "will boycott the elections unless the president resigns": a threat
+        if modality == "planned" and own and not negated and threat:
+            # ... and an announced coercive act as a threat ("said they would boycott" -> 131).
+            note(f"planned {code} coded as the threat {threat}")
+            code, modality = threat, "asserted"
+        onto = _ontology(code)
+        conf = p.confidence * s_factor * (t_factor if targets else 1.0)
+        if p.pos == "noun":
+            conf *= 0.85
+        out: list[Event] = []
+        base = sent.start_char
+        for (src, stok), tgt in pairs:
+            t_m = tgt[0] if tgt else None
+            distance = abs(stok.i - tok.i)
+            c = conf * (0.9 if distance > 12 else 1.0)
+            s_code, t_code = src.code or "", t_m.code if t_m else None
+            # "the government", "students": the country in context (never for a UN-like "---IGO")
+            if s_code.startswith("---") and not s_code.startswith("---IGO"):
+                country = self._context_country(doc, sent)
+                if country:
+                    s_code, c = country + s_code[3:], c * 0.8
+            if t_code and t_code.startswith("---") and not t_code.startswith("---IGO"):
+                country = self._context_country(doc, sent)
+                if country:
+                    t_code, c = country + t_code[3:], c * 0.8
+            if t_code is None and p.default_target and not s_code.startswith(("---", "IGO")):
+                # CAMEO practice: a protest with no named target is aimed at the government where it happens.
+                t_code = s_code[:3] + p.default_target
+                c *= 0.8
+            if t_code is not None and t_code == s_code:
+                note(f"not coded: source and target are both {s_code}")
+                continue
+            ev = Event(
+                doc_id=doc._.doc_id or "", sentence_index=si, sentence=sent.text, source=s_code, code=code,
+                source_name=src.name or src.text, target=t_code,
+                target_name=(t_m.name or t_m.text) if t_m else None,
+                cameo_name=onto.get("cameo_name"), plover=p.plover or onto.get("plover"),
+                plover_mode=p.plover_mode or onto.get("plover_mode"), quad_class=onto.get("quad_class"),
+                goldstein=onto.get("goldstein"), modality=modality, negated=negated,
+                reported_by=list(reported), date=doc._.published,
+                date_source="published" if doc._.published else None,
+                evidence={
+                    "source": [src.start - base, src.end - base],
+                    "target": [t_m.start - base, t_m.end - base] if t_m else None,
+                    "trigger": [tok.idx - base, tok.idx - base + len(tok.text)],
+                },
+                sentence_start=base, pattern=p.id, confidence=round(min(1.0, c), 3), coder_version=self.version,
+            )
+            note(f"CODED {code} {src.code} -> {ev.target} via {p.id} (source by {s_role}: '{src.text}' "
+                 f"{ev.evidence['source']}, target by {t_role}: {ev.evidence['target']}, trigger "
+                 f"{ev.evidence['trigger']}) modality={modality} negated={negated}"
+                 + (f" reported_by={reported}" if reported else ""))
+            out.append(ev)
+        return out
+
+
+def _phrase(tok: Token) -> str:
+    """A short name for an uncoded speaker: the token with its compounds."""
+    parts = [k for k in tok.lefts if k.dep_ in ("compound", "amod")] + [tok]
+    return " ".join(t.text for t in parts)
+
+
+def code_doc(doc: Doc) -> list[Event]:
+    """Code one parsed Doc (with ``doc._.actors`` set) and return its events."""
+    return EventCoder(None)(doc)._.events

@@ -1,0 +1,262 @@
+"""Where the actors of a trigger are: subjects, objects, prepositional objects, possessors... over the
+dependency parse, with passives, control, raising, relative clauses, conjuncts and light verbs
+("held talks"), resolved to the actor mentions of ``doc._.actors``. Used by the event coder."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from ..records import ActorMention
+
+__all__ = ["RoleFinder", "lemma_of", "PRONOUNS", "SUBJ_DEPS", "UP_EDGES"]
+
+SUBJ_DEPS = ("nsubj", "csubj", "expl")
+_OBJ = ("dobj", "obj")
+_RELPRON = {"who", "which", "that", "whom"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him", "us"}
+# Edges walked from an actor-bearing token into the words that name it ("the ruling party of Japan").
+_DESCEND = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "npadvmod"}
+_DESCEND_PREPS = {"of", "from"}
+_LOCATIVE = {"prep:in", "prep:at", "prep:near", "prep:across", "prep:into", "prep:along", "prep:inside",
+             "prep:outside", "prep:throughout"}
+# Prepositions through which a nominal act belongs to the verb's subject ("called for talks",
+# "took part in protests", "agreed to a ceasefire", "returned for talks").
+_GOV_PREPS = {"in", "for", "to", "into", "at", "under"}
+_PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "inside", "outside", "throughout", "around"}
+UP_EDGES = {"pobj", "pcomp", "prep", "dobj", "xcomp", "ccomp", "nsubjpass", "obj", "dative"}
+
+
+def lemma_of(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.text.lower()
+
+
+class RoleFinder:
+    """Syntax helpers of the event coder; ``light`` is the set of light-verb lemmas."""
+
+    light: frozenset[str] = frozenset()
+    carriers: frozenset[str] = frozenset()  # nouns a nominal act may hang through ("took part in talks")
+    violence: frozenset[str] = frozenset()  # noun triggers of violent acts (roots 18-20)
+
+    @staticmethod
+    def _passive(tok: Token) -> bool:
+        return any(k.dep_ in ("nsubjpass", "auxpass") for k in tok.children) or (
+            tok.dep_ == "acl" and tok.tag_ == "VBN"
+        )
+
+    def _objects(self, tok: Token) -> list[Token]:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return []
+        if self._passive(tok):
+            objs = [k for k in tok.children if k.dep_ == "nsubjpass"]
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                objs.append(tok.head)
+        else:
+            objs = [k for k in tok.children if k.dep_ in _OBJ]
+        return [self._relative(o) for o in objs]
+
+    @staticmethod
+    def _relative(tok: Token) -> Token:
+        """A relative pronoun stands for the noun its clause modifies."""
+        if lemma_of(tok) in _RELPRON and tok.head.dep_ == "relcl":
+            return tok.head.head
+        return tok
+
+    def _subjects(self, tok: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """Subject tokens of a verb, and whether they were inherited (control, conjunction, clause)."""
+        if self._passive(tok):
+            subj = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            return subj, False
+        subj = [self._relative(k) for k in tok.children if k.dep_ in SUBJ_DEPS]
+        # "The Red Cross operating in Iraq said": the parser may make the participle the subject
+        subj = [next((c for c in k.children if c.dep_ == "nsubj"), k) if k.pos_ == "VERB" else k for k in subj]
+        if subj or depth > 3:
+            return subj, False
+        head = tok.head
+        if head is tok:
+            return [], False
+        if tok.dep_ == "xcomp":
+            # Object control ("urged Iran to halt") else subject control ("vowed to strengthen").
+            objs = [k for k in head.children if k.dep_ in _OBJ]
+            if objs:
+                return objs, True
+            on = [p for k in head.children if k.dep_ == "prep" and lemma_of(k) == "on" for p in k.children
+                  if p.dep_ == "pobj"]
+            if on:
+                return on, True
+            if self._passive(head) and not any(k.dep_ == "agent" for k in head.children):
+                # raising: "Obama is scheduled to attend", "troops are expected to withdraw"
+                return [self._relative(k) for k in head.children if k.dep_ == "nsubjpass"], True
+            if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "amod"):  # "is willing to send"
+                head = head.head
+            return self._subjects(head, depth + 1)[0], True
+        if tok.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            return self._subjects(head, depth + 1)[0], True
+        if tok.dep_ == "relcl":
+            return [head], True
+        if tok.dep_ == "acl" and tok.tag_ == "VBD":  # mis-parsed finite verb: "..., a rights group protested"
+            return [head], True
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in _OBJ and head.head.pos_ in ("VERB", "AUX"):
+            # "issued a statement demanding ...": the issuer demands
+            return self._subjects(head.head, depth + 1)[0], True
+        if tok.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "after meeting X"
+            return self._subjects(head.head, depth + 1)[0], True
+        return [], False
+
+    def _governor(self, tok: Token) -> Token | None:
+        """The verb a noun trigger hangs from as object ("held talks", "called for sanctions")."""
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ not in UP_EDGES or cur.head is cur:
+                return None
+            if cur.dep_ == "prep" and lemma_of(cur) not in _GOV_PREPS:
+                return None  # "attended a summit on the unrest": a topic, not the act of the subject
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+            if cur.pos_ in ("NOUN", "PROPN") and lemma_of(cur) not in self.carriers:
+                return None  # "a summit on the unrest": the noun hangs from another noun, not a verb
+        return None
+
+    def _clause_head(self, tok: Token) -> Token:
+        """The verb whose clause carries a trigger: the light verb of a nominal, else the trigger."""
+        if tok.pos_ in ("NOUN", "PROPN"):
+            gov = self._governor(tok)
+            if gov is not None and lemma_of(gov) in self.light:
+                return gov
+        return tok
+
+    @staticmethod
+    def _conjuncts(tok: Token) -> list[Token]:
+        """The token and the ones coordinated with it; the parser often makes the middle of a list of
+        names an apposition ("The US, Russia, and Switzerland met")."""
+        out = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+        for k in tok.children:
+            if k.dep_ == "appos" and k.pos_ == "PROPN" and any(c.dep_ == "conj" for c in k.children):
+                out.extend([k, *[c for c in k.conjuncts if c.i > k.i]])
+        return out
+
+    def _preps(self, tok: Token, prep: str) -> list[Token]:
+        heads = [tok, *self._objects(tok)]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            gov = self._governor(tok)
+            if gov is not None and lemma_of(gov) in self.light:
+                heads.append(gov)
+        out = []
+        for h in heads:
+            for k in h.children:
+                if k.dep_ in ("prep", "agent", "dative") and lemma_of(k) == prep:
+                    out.extend(p for p in k.children if p.dep_ in ("pobj", "pcomp"))
+        return out
+
+    def _role_tokens(self, tok: Token, role: str) -> tuple[list[Token], float]:
+        """Tokens filling ``role`` for trigger ``tok``, and a confidence factor for how they were found."""
+        if role == "subj":
+            if tok.pos_ in ("NOUN", "PROPN"):
+                return self._role_tokens(tok, "gov_subj")
+            subj, inherited = self._subjects(tok)
+            return subj, (0.85 if inherited else 1.0)
+        if role == "dobj":
+            return self._objects(tok), 1.0
+        if role == "iobj":
+            return [k for k in tok.children if k.dep_ in ("dative", "iobj") and k.pos_ != "ADP"], 1.0
+        if role == "poss":
+            return [k for k in tok.children if k.dep_ == "poss"], 0.9
+        if role == "mod":
+            return [k for k in tok.children if k.dep_ in ("compound", "amod", "nmod")], 0.8
+        if role == "agent":
+            return self._preps(tok, "by"), 0.9
+        if role == "head_obj":  # "Israeli air strikes killed 20 people in Gaza": the strikes hit them
+            if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
+                return [], 1.0
+            return [*self._objects(tok.head), *self._preps(tok.head, "in")], 0.85
+        if role == "cause":  # "were killed in an Israeli air strike": the attacker of the strike
+            out = []
+            for k in tok.children:
+                if k.dep_ in ("prep", "agent") and lemma_of(k) in ("in", "during", "by"):
+                    out.extend(c for p in k.children if p.dep_ == "pobj" and lemma_of(p) in self.violence
+                               for c in p.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
+            return out, 0.8
+        if role == "comp_subj":  # "declared that China must drop barriers"
+            return [s for k in tok.children if k.dep_ == "ccomp" for s in k.children if s.dep_ in SUBJ_DEPS], 0.9
+        if role.startswith("prep:"):
+            return self._preps(tok, role[5:]), 1.0
+        gov = self._governor(tok)
+        if gov is None or lemma_of(gov) not in self.light:
+            return [], 1.0
+        if role == "gov_subj":
+            subj, inherited = self._subjects(gov)
+            if not subj and self._passive(gov):  # "were engaged in ethnic cleansing"
+                subj = [k for k in gov.children if k.dep_ == "nsubjpass" and k is not tok]
+            return subj, (0.8 if inherited else 0.9)
+        if role == "gov_obj":
+            return [k for k in gov.children if k.dep_ in ("dative", "iobj")], 0.85
+        return [], 1.0
+
+    def _actor(self, tok: Token, index: list[ActorMention | None]) -> ActorMention | None:
+        """The mention naming ``tok``: the one covering it, else the nearest one inside its phrase."""
+        own = index[tok.i]
+        if own is not None and own.code:
+            return own
+        # An uncoded name ("Moody Awori") may carry a coded title or modifier ("Vice-President").
+        frontier = [tok]
+        for _ in range(3):
+            nxt = []
+            for t in frontier:
+                for k in t.children:
+                    if k.dep_ not in _DESCEND or (k.dep_ == "prep" and lemma_of(k) not in _DESCEND_PREPS):
+                        continue
+                    found = index[k.i]
+                    if found is not None and found is not own and found.code and k.dep_ != "prep":
+                        return found
+                    nxt.append(k)
+            frontier = nxt
+        return own
+
+    def _actors(self, tok: Token, roles: tuple[str, ...], index: list[ActorMention | None],
+                fallback: Token | None) -> tuple[list[tuple[ActorMention, Token]], str | None, float]:
+        """Coded mentions for the first role that yields any, over conjuncts; pronouns fall back."""
+        for role in roles:
+            if role == "place":
+                placed = self._place_actor(tok)
+                if placed is not None:
+                    return [placed], role, 0.7
+                continue
+            toks, factor = self._role_tokens(tok, role)
+            found: list[tuple[ActorMention, Token]] = []
+            for t in toks:
+                # "Hungarian and Romanian officials": each conjoined modifier names another actor.
+                mods = [c for k in t.children if k.dep_ in ("amod", "compound") for c in k.conjuncts]
+                for c in [*self._conjuncts(t), *mods]:
+                    m = self._actor(c, index)
+                    if m is None and lemma_of(c) in PRONOUNS and fallback is not None:
+                        m = self._actor(fallback, index)
+                        factor *= 0.75
+                    if m is not None and role in _LOCATIVE and m.kind == "country" and m.code and len(m.code) > 3:
+                        # "a curfew in Abidjan": the capital names the place, not its government
+                        m = replace(m, code=m.country or m.code[:3])
+                    if m is not None and m.code and all(m is not f[0] for f in found):
+                        found.append((m, c))
+            if found:
+                if any(m.via == "coref" for m, _ in found):
+                    factor *= 0.85
+                return found, role, factor
+        return [], None, 1.0
+
+    def _place_actor(self, tok: Token) -> tuple[ActorMention, Token] | None:
+        """The country of a place named in the trigger's clause ("fired shells at targets in Jericho"):
+        where violence happens is whom it hits when no actor is named."""
+        head = self._clause_head(tok)
+        doc = tok.doc
+        # only places inside a locative phrase of the act or of its object ("at targets in Jericho")
+        spans = [(k.left_edge.idx, k.right_edge.idx + len(k.right_edge))
+                 for h in {head, tok, *self._objects(head)} for k in h.children
+                 if k.dep_ == "prep" and lemma_of(k) in _PLACE_PREPS]
+        for pl in doc._.places or []:
+            if pl.country and pl.kind == "literal" and any(lo <= pl.start < hi for lo, hi in spans):
+                span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
+                anchor = span[0] if span is not None and len(span) else tok
+                return ActorMention(start=pl.start, end=pl.end, text=pl.text, code=pl.country,
+                                    country=pl.country, kind="country", via="context"), anchor
+        return None

@@ -1,0 +1,592 @@
+"""The event coder on hand-parsed sentences with hand-set actors (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import build_doc
+from spacy.tokens import Doc
+
+from eventwire.events.coder import EventCoder
+from eventwire.records import ActorMention, Event
+
+
+def parse(nlp, spec: str, actors: dict[str, str], published: str | None = "2024-05-06") -> Doc:
+    """``spec``: one token a line as ``word lemma POS dep head``; ``actors`` maps token-index spans
+    ("3" or "1-2") to codes."""
+    rows = [line.split() for line in spec.strip().splitlines()]
+    words = [r[0] for r in rows]
+    doc = build_doc(nlp, words=words, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+                    deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows])
+    mentions = []
+    for span, code in actors.items():
+        a, _, b = span.partition("-")
+        first, last = doc[int(a)], doc[int(b or a)]
+        mentions.append(ActorMention(start=first.idx, end=last.idx + len(last), text=doc.text[first.idx:last.idx + len(last)],
+                                     code=code, name=doc.text[first.idx:last.idx + len(last)]))
+    doc._.actors = sorted(mentions, key=lambda m: m.start)
+    doc._.doc_id = "t1"
+    doc._.published = published
+    doc._.explain = False
+    doc._.trace = None
+    return doc
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(None)
+
+
+def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source, e.target, e.code) for e in events}
+
+
+def test_subject_object(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Iran Iran PROPN nsubj 1
+        attacked attack VERB ROOT 1
+        Iraq Iraq PROPN dobj 1
+        . . PUNCT punct 1
+    """, {"0": "IRN", "2": "IRQ"})
+    events = coder(doc)._.events
+    assert triples(events) == {("IRN", "IRQ", "190")}
+    ev = events[0]
+    assert ev.plover == "ASSAULT" and ev.quad_class == 4 and ev.goldstein is not None
+    assert ev.evidence == {"source": [0, 4], "target": [14, 18], "trigger": [5, 13]}
+    assert ev.date == "2024-05-06" and ev.date_source == "published"
+    assert ev.doc_id == "t1" and ev.sentence_index == 0 and ev.pattern == "fight.attack"
+    assert ev.coder_version.startswith("ewcoder-") and 0 < ev.confidence <= 1
+
+
+def test_passive_agent_is_source(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Palestinians Palestinians PROPN nsubjpass 2
+        were be AUX auxpass 2
+        killed kill VERB ROOT 2
+        by by ADP agent 2
+        Israeli israeli ADJ amod 5
+        forces force NOUN pobj 3
+        . . PUNCT punct 2
+    """, {"0": "PSE", "4-5": "ISRMIL"})
+    assert triples(coder(doc)._.events) == {("ISRMIL", "PSE", "180")}
+
+
+def test_compound_subject_gives_one_event_each(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Washington Washington PROPN nsubj 4
+        , , PUNCT punct 0
+        London London PROPN conj 0
+        and and CCONJ cc 2
+        condemned condemn VERB ROOT 4
+        Pyongyang Pyongyang PROPN dobj 4
+        . . PUNCT punct 4
+    """, {"0": "USA", "2": "GBR", "5": "PRK"})
+    assert triples(coder(doc)._.events) == {("USA", "PRK", "111"), ("GBR", "PRK", "111")}
+
+
+def test_reciprocal_talks_both_directions(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Seoul Seoul PROPN nsubj 3
+        and and CCONJ cc 0
+        Tokyo Tokyo PROPN conj 0
+        held hold VERB ROOT 3
+        talks talk NOUN dobj 3
+        . . PUNCT punct 3
+    """, {"0": "KOR", "2": "JPN"})
+    assert triples(coder(doc)._.events) == {("KOR", "JPN", "040"), ("JPN", "KOR", "040")}
+
+
+def test_nominal_between(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Talks talk NOUN nsubj 5
+        between between ADP prep 0
+        Cairo Cairo PROPN pobj 1
+        and and CCONJ cc 2
+        Khartoum Khartoum PROPN conj 2
+        resumed resume VERB ROOT 5
+        . . PUNCT punct 5
+    """, {"2": "EGY", "4": "SDN"})
+    assert triples(coder(doc)._.events) == {("EGY", "SDN", "040"), ("SDN", "EGY", "040")}
+
+
+def test_nominal_possessor_attack(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Russia Russia PROPN poss 2
+        's 's PART case 0
+        attack attack NOUN nsubj 5
+        on on ADP prep 2
+        Ukraine Ukraine PROPN pobj 3
+        began begin VERB ROOT 5
+        . . PUNCT punct 5
+    """, {"0": "RUS", "4": "UKR"})
+    events = coder(doc)._.events
+    assert triples(events) == {("RUS", "UKR", "190")}
+    assert events[0].confidence < 1.0  # nominal-only evidence is less sure
+
+
+def test_light_verb_nominal_sanctions(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Brussels Brussels PROPN nsubj 1
+        imposed impose VERB ROOT 1
+        sanctions sanction NOUN dobj 1
+        on on ADP prep 2
+        Minsk Minsk PROPN pobj 3
+        . . PUNCT punct 1
+    """, {"0": "IGOEUREEC", "4": "BLR"})
+    assert triples(coder(doc)._.events) == {("IGOEUREEC", "BLR", "163")}
+
+
+def test_subject_control_folds_into_intent(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Beijing Beijing PROPN nsubj 1
+        vowed vow VERB ROOT 1
+        to to PART aux 3
+        strengthen strengthen VERB xcomp 1
+        ties tie NOUN dobj 3
+        with with ADP prep 4
+        Islamabad Islamabad PROPN pobj 5
+        . . PUNCT punct 1
+    """, {"0": "CHN", "6": "PAK"})
+    events = coder(doc)._.events
+    # one act: the pledge, aimed at Pakistan (the strengthened ties are not coded as having happened)
+    assert triples(events) == {("CHN", "PAK", "030")}
+    assert events[0].pattern == "intent.vow"
+
+
+def test_object_control_appeal_for_talks(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Washington Washington PROPN nsubj 1
+        urged urge VERB ROOT 1
+        Tehran Tehran PROPN dobj 1
+        to to PART aux 4
+        resume resume VERB xcomp 1
+        talks talk NOUN dobj 4
+        . . PUNCT punct 1
+    """, {"0": "USA", "2": "IRN"})
+    assert triples(coder(doc)._.events) == {("USA", "IRN", "026")}
+
+
+def test_threat_takes_target_from_threatened_act(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Washington Washington PROPN nsubj 1
+        threatened threaten VERB ROOT 1
+        to to PART aux 3
+        impose impose VERB xcomp 1
+        sanctions sanction NOUN dobj 3
+        on on ADP prep 4
+        Caracas Caracas PROPN pobj 5
+        . . PUNCT punct 1
+    """, {"0": "USA", "6": "VEN"})
+    events = coder(doc)._.events
+    assert triples(events) == {("USA", "VEN", "131")}
+    assert events[0].plover == "THREATEN"
+
+
+def test_refusal_gets_reject_code(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Hamas Hamas PROPN nsubj 1
+        refused refuse VERB ROOT 1
+        to to PART aux 3
+        meet meet VERB xcomp 1
+        Israeli israeli ADJ amod 5
+        negotiators negotiator NOUN dobj 3
+        . . PUNCT punct 1
+    """, {"0": "PSEHMS", "4-5": "ISRGOV"})
+    events = coder(doc)._.events
+    assert triples(events) == {("PSEHMS", "ISRGOV", "125")}
+    assert events[0].plover == "REJECT"
+
+
+def test_reported_speech_keeps_reporter(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Kenya Kenya PROPN nsubj 1
+        said say VERB ROOT 1
+        Somali somali ADJ amod 3
+        militants militant NOUN nsubj 4
+        attacked attack VERB ccomp 1
+        Mandera Mandera PROPN dobj 4
+        . . PUNCT punct 1
+    """, {"0": "KEN", "2-3": "SOMREB", "5": "KEN"})
+    events = coder(doc)._.events
+    assert triples(events) == {("SOMREB", "KEN", "190")}
+    assert events[0].reported_by == ["Kenya"]
+
+
+def test_plain_said_is_no_event(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Kenya Kenya PROPN nsubj 1
+        said say VERB ROOT 1
+        Somalia Somalia PROPN dobj 1
+        . . PUNCT punct 1
+    """, {"0": "KEN", "2": "SOM"})
+    assert coder(doc)._.events == []
+
+
+def test_negated_cooperation_is_marked(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Ankara Ankara PROPN nsubj 3
+        did do AUX aux 3
+        not not PART neg 3
+        meet meet VERB ROOT 3
+        Athens Athens PROPN dobj 3
+        . . PUNCT punct 3
+    """, {"0": "TUR", "4": "GRC"})
+    events = coder(doc)._.events
+    assert triples(events) == {("TUR", "GRC", "040")}  # an object partner: one direction, as CAMEO codes it
+    assert all(e.negated for e in events)
+
+
+@pytest.mark.parametrize(("aux", "expected"), [("will", ("138", "asserted")), ("might", ("190", "hypothetical"))])
+def test_modal_auxiliaries(blank_nlp, coder, aux, expected):
+    """An announced attack is coded as a threat of force; a possible one stays a hypothetical attack."""
+    doc = parse(blank_nlp, f"""
+        Iran Iran PROPN nsubj 2
+        {aux} {aux} AUX aux 2
+        attack attack VERB ROOT 2
+        Iraq Iraq PROPN dobj 2
+        . . PUNCT punct 2
+    """, {"0": "IRN", "3": "IRQ"})
+    events = coder(doc)._.events
+    assert [(e.code, e.modality) for e in events] == [expected]
+
+
+@pytest.mark.parametrize(("verb", "lemma", "expected"), [
+    ("investigate", "investigate", ("090", "planned")),  # planned and kept as such
+    ("visit", "visit", ("036", "asserted")),  # announced cooperation: the intent to meet
+    ("attack", "attack", ("138", "asserted")),  # announced force: a threat
+])
+def test_planned_under_intent_verb(blank_nlp, coder, verb, lemma, expected):
+    doc = parse(blank_nlp, f"""
+        Iran Iran PROPN nsubj 1
+        plans plan VERB ROOT 1
+        to to PART aux 3
+        {verb} {lemma} VERB xcomp 1
+        Iraq Iraq PROPN dobj 3
+        . . PUNCT punct 1
+    """, {"0": "IRN", "4": "IRQ"})
+    events = coder(doc)._.events
+    assert [(e.code[:3], e.modality) for e in events] == [expected]
+
+
+def test_future_negated_cooperation_is_a_refusal(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Damascus Damascus PROPN nsubj 3
+        will will AUX aux 3
+        not not PART neg 3
+        meet meet VERB ROOT 3
+        Ankara Ankara PROPN dobj 3
+        . . PUNCT punct 3
+    """, {"0": "SYR", "4": "TUR"})
+    events = coder(doc)._.events
+    assert {(e.source, e.target, e.code, e.negated) for e in events} >= {("SYR", "TUR", "125", False)}
+
+
+def test_same_source_and_target_not_coded(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Iran Iran PROPN nsubj 1
+        attacked attack VERB ROOT 1
+        Tehran Tehran PROPN dobj 1
+        . . PUNCT punct 1
+    """, {"0": "IRN", "2": "IRN"})
+    assert coder(doc)._.events == []
+
+
+def test_domestic_dyad_with_distinct_codes_is_kept(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Police police NOUN nsubj 1
+        arrested arrest VERB ROOT 1
+        opposition opposition NOUN compound 3
+        leaders leader NOUN dobj 1
+        . . PUNCT punct 1
+    """, {"0": "ZWECOP", "2-3": "ZWEOPP"})
+    assert triples(coder(doc)._.events) == {("ZWECOP", "ZWEOPP", "173")}
+
+
+def test_uncoded_source_gives_no_event(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Gunmen gunman NOUN nsubj 1
+        attacked attack VERB ROOT 1
+        Kabul Kabul PROPN dobj 1
+        . . PUNCT punct 1
+    """, {"2": "AFG"})
+    assert coder(doc)._.events == []
+
+
+def test_suppressing_entry_blocks_release_of_report(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Kenya Kenya PROPN nsubj 1
+        released release VERB ROOT 1
+        a a DET det 3
+        report report NOUN dobj 1
+        . . PUNCT punct 1
+    """, {"0": "KEN"})
+    assert coder(doc)._.events == []
+
+
+@pytest.mark.parametrize("spec", [
+    # The economy grew 3 percent in May.
+    """
+    The the DET det 1
+    economy economy NOUN nsubj 2
+    grew grow VERB ROOT 2
+    3 3 NUM nummod 4
+    percent percent NOUN dobj 2
+    in in ADP prep 2
+    May May PROPN pobj 5
+    . . PUNCT punct 2
+    """,
+    # The French film won an award.
+    """
+    The the DET det 2
+    French french ADJ amod 2
+    film film NOUN nsubj 3
+    won win VERB ROOT 3
+    an an DET det 5
+    award award NOUN dobj 3
+    . . PUNCT punct 3
+    """,
+    # Analysts think Iran is right.
+    """
+    Analysts analyst NOUN nsubj 1
+    think think VERB ROOT 1
+    Iran Iran PROPN nsubj 3
+    is be AUX ccomp 1
+    right right ADJ acomp 3
+    . . PUNCT punct 1
+    """,
+])
+def test_sentences_without_an_act(blank_nlp, coder, spec):
+    doc = parse(blank_nlp, spec, {"1": "FRA"} if "French" in spec else {"2": "IRN"} if "Iran" in spec else {})
+    assert coder(doc)._.events == []
+
+
+def test_explain_trace_says_why(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Iran Iran PROPN nsubj 1
+        attacked attack VERB ROOT 1
+        Iraq Iraq PROPN dobj 1
+        and and CCONJ cc 1
+        Gunmen gunman NOUN nsubj 5
+        attacked attack VERB conj 1
+        Basra Basra PROPN dobj 5
+        . . PUNCT punct 1
+    """, {"0": "IRN", "2": "IRQ", "6": "IRQ"})
+    doc._.explain = True
+    coder(doc)
+    trace = "\n".join(doc._.trace)
+    assert "candidate 'attacked' [5:13]" in trace
+    assert "try fight.attack (190): ok" in trace
+    assert "CODED 190 IRN -> IRQ" in trace and "trigger [5, 13]" in trace
+    assert "fails requires" in trace  # patterns tried and rejected are listed too
+
+
+def test_explain_off_leaves_trace_alone(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Iran Iran PROPN nsubj 1
+        attacked attack VERB ROOT 1
+        Iraq Iraq PROPN dobj 1
+    """, {"0": "IRN", "2": "IRQ"})
+    coder(doc)
+    assert doc._.trace is None
+
+
+def test_no_actors_no_crash(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Attacked attack VERB ROOT 0
+    """, {})
+    doc._.actors = None
+    assert coder(doc)._.events == []
+
+
+def test_list_of_names_with_apposition_is_all_reciprocal(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Washington Washington PROPN nsubj 6
+        , , PUNCT punct 0
+        Moscow Moscow PROPN appos 0
+        , , PUNCT punct 2
+        and and CCONJ cc 2
+        Bern Bern PROPN conj 2
+        met meet VERB ROOT 6
+    """, {"0": "USA", "2": "RUS", "5": "CHE"})
+    pairs = {(e.source, e.target) for e in coder(doc)._.events}
+    assert pairs == {(a, b) for a in ("USA", "RUS", "CHE") for b in ("USA", "RUS", "CHE") if a != b}
+
+
+def test_passive_arrest_without_agent_uses_the_place(blank_nlp, coder):
+    from eventwire.records import Place
+
+    doc = parse(blank_nlp, """
+        Journalists journalist NOUN nsubjpass 2
+        were be AUX auxpass 2
+        arrested arrest VERB ROOT 2
+        in in ADP prep 2
+        Cairo Cairo PROPN pobj 3
+        . . PUNCT punct 2
+    """, {"0": "---MED"})
+    cairo = doc[4]
+    doc._.places = [Place(start=cairo.idx, end=cairo.idx + 5, text="Cairo", country="EGY")]
+    events = coder(doc)._.events
+    assert triples(events) == {("EGYCOP", "EGYMED", "173")}
+    assert events[0].confidence < 0.7  # the source was inferred
+
+
+def test_protest_without_target_is_against_own_government(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Students student NOUN nsubj 1
+        protested protest VERB ROOT 1
+        in in ADP prep 1
+        Jakarta Jakarta PROPN pobj 2
+        . . PUNCT punct 1
+    """, {"0": "IDNEDU", "3": "IDNGOV"})
+    # "in Jakarta" names the place, not the government: the capital is read as the country
+    assert triples(coder(doc)._.events) == {("IDNEDU", "IDN", "141")}
+
+
+def test_demand_targets_the_subject_of_the_demanded_act(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Beijing Beijing PROPN nsubj 1
+        demanded demand VERB ROOT 1
+        that that SCONJ mark 4
+        Washington Washington PROPN nsubj 4
+        cancel cancel VERB ccomp 1
+        arms arm NOUN compound 6
+        sales sale NOUN dobj 4
+        to to ADP prep 6
+        Taipei Taipei PROPN pobj 7
+        . . PUNCT punct 1
+    """, {"0": "CHN", "3": "USA", "8": "TWN"})
+    assert triples(coder(doc)._.events) == {("CHN", "USA", "100")}
+
+
+def test_fronted_report_is_not_folded(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Cairo Cairo PROPN nsubj 1
+        met meet VERB ccomp 5
+        Amman Amman PROPN dobj 1
+        , , PUNCT punct 5
+        officials official NOUN nsubj 5
+        pledged pledge VERB ROOT 5
+        to to PART aux 7
+        cooperate cooperate VERB xcomp 5
+        . . PUNCT punct 5
+    """, {"0": "EGY", "2": "JOR"})
+    assert ("EGY", "JOR", "040") in triples(coder(doc)._.events)
+
+
+def test_demanded_and_threatened_modality(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Iraq Iraq PROPN nsubj 2
+        must must AUX aux 2
+        withdraw withdraw VERB ROOT 2
+        from from ADP prep 2
+        Kuwait Kuwait PROPN pobj 3
+        . . PUNCT punct 2
+    """, {"0": "IRQ", "4": "KWT"})
+    events = coder(doc)._.events
+    assert [(e.code, e.modality) for e in events] == [("0874", "demanded")]
+    doc = parse(blank_nlp, """
+        Iran Iran PROPN nsubj 1
+        threatened threaten VERB ROOT 1
+        to to PART aux 3
+        attack attack VERB xcomp 1
+        Iraq Iraq PROPN dobj 3
+        . . PUNCT punct 1
+    """, {"0": "IRN", "4": "IRQ"})
+    # the threatened act itself is marked threatened; the event coded is the threat (folded)
+    assert coder._modality(doc[3])[0] == "threatened"
+    assert triples(coder(doc)._.events) == {("IRN", "IRQ", "138")}
+
+
+def test_own_modality_fallback_without_shared_module(blank_nlp, coder, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "eventwire.events.modality", None)  # import now fails
+    doc = parse(blank_nlp, """
+        Iran Iran PROPN nsubj 3
+        did do AUX aux 3
+        not not PART neg 3
+        attack attack VERB ROOT 3
+        Iraq Iraq PROPN dobj 3
+    """, {"0": "IRN", "4": "IRQ"})
+    assert coder._modality(doc[3]) == ("asserted", True)
+    doc = parse(blank_nlp, """
+        Iran Iran PROPN nsubj 2
+        might might AUX aux 2
+        attack attack VERB ROOT 2
+        Iraq Iraq PROPN dobj 2
+    """, {"0": "IRN", "3": "IRQ"})
+    assert coder._modality(doc[2]) == ("hypothetical", False)
+
+
+def test_violence_against_a_place_when_no_actor_is_named(blank_nlp, coder):
+    from eventwire.records import Place
+
+    doc = parse(blank_nlp, """
+        Israeli israeli ADJ amod 1
+        tanks tank NOUN nsubj 2
+        shelled shell VERB ROOT 2
+        targets target NOUN dobj 2
+        in in ADP prep 3
+        Jericho Jericho PROPN pobj 4
+        . . PUNCT punct 2
+    """, {"0": "ISR"})
+    jericho = doc[5]
+    doc._.places = [Place(start=jericho.idx, end=jericho.idx + 7, text="Jericho", country="PSE")]
+    events = coder(doc)._.events
+    assert triples(events) == {("ISR", "PSE", "194")}
+    assert events[0].confidence < 0.8
+
+
+def test_nominal_attack_as_subject_takes_the_verbs_object(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Israeli israeli ADJ amod 2
+        air air NOUN compound 2
+        strikes strike NOUN nsubj 3
+        killed kill VERB ROOT 3
+        Palestinian palestinian ADJ amod 5
+        civilians civilian NOUN dobj 3
+        . . PUNCT punct 3
+    """, {"0": "ISR", "4-5": "PSECVL"})
+    # the strikes and the killing are one act of violence: one event, the more specific air strike
+    assert triples(coder(doc)._.events) == {("ISR", "PSECVL", "195")}
+
+
+def test_nominal_through_carrier_noun_but_not_through_other_nouns(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Kyiv Kyiv PROPN nsubj 1
+        took take VERB ROOT 1
+        part part NOUN dobj 1
+        in in ADP prep 2
+        talks talk NOUN pobj 3
+        with with ADP prep 4
+        Moscow Moscow PROPN pobj 5
+        . . PUNCT punct 1
+    """, {"0": "UKR", "6": "RUS"})
+    assert triples(coder(doc)._.events) == {("UKR", "RUS", "040")}
+    doc = parse(blank_nlp, """
+        Paris Paris PROPN nsubj 1
+        attended attend VERB ROOT 1
+        a a DET det 3
+        summit summit NOUN dobj 1
+        on on ADP prep 3
+        unrest unrest NOUN pobj 4
+        in in ADP prep 5
+        Tehran Tehran PROPN pobj 6
+        . . PUNCT punct 1
+    """, {"0": "FRA", "7": "IRN"})
+    # Paris attends a summit; it does not riot in Iran
+    assert all(e.root != "14" for e in coder(doc)._.events)
+
+
+def test_visit_needs_an_official(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        The the DET det 2
+        Indian indian ADJ amod 2
+        team team NOUN nsubj 3
+        arrived arrive VERB ROOT 3
+        in in ADP prep 3
+        London London PROPN pobj 4
+        . . PUNCT punct 3
+    """, {"1-2": "IND", "5": "GBR"})
+    assert coder(doc)._.events == []
+    doc._.actors[0].code = "INDGOV"
+    assert triples(coder(doc)._.events) == {("INDGOV", "GBR", "042")}
