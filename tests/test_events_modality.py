@@ -111,6 +111,109 @@ DOCS = {
                 "././PUNCT/./punct/1",
     "after": "Russia/Russia/PROPN/NNP/nsubj/1 attacked/attack/VERB/VBD/ROOT/1 after/after/ADP/IN/prep/1 "
              "the/the/DET/DT/det/4 talks/talk/NOUN/NNS/pobj/2 ././PUNCT/./punct/1",
+    # ---- conditions without "if", decisions against, failures to go through, reported past perfect
+    "had_inverted": "Had/have/AUX/VBD/aux/3 the/the/DET/DT/det/2 rebels/rebel/NOUN/NNS/nsubj/3 "
+                    "captured/capture/VERB/VBN/advcl/12 the/the/DET/DT/det/5 airport/airport/NOUN/NN/dobj/3 "
+                    ",/,/PUNCT/,/punct/12 the/the/DET/DT/det/8 government/government/NOUN/NN/nsubjpass/12 "
+                    "would/would/AUX/MD/aux/12 have/have/AUX/VB/aux/12 been/be/AUX/VBN/auxpass/12 "
+                    "forced/force/VERB/VBN/ROOT/12 to/to/PART/TO/aux/14 negotiate/negotiate/VERB/VB/xcomp/12 "
+                    "././PUNCT/./punct/12",
+    "were_inverted": "Were/be/AUX/VBD/advcl/7 Iran/Iran/PROPN/NNP/nsubj/0 to/to/PART/TO/aux/3 "
+                     "attack/attack/VERB/VB/advcl/0 ,/,/PUNCT/,/punct/7 Israel/Israel/PROPN/NNP/nsubj/7 "
+                     "would/would/AUX/MD/aux/7 respond/respond/VERB/VB/ROOT/7 ././PUNCT/./punct/7",
+    "should_inverted": "Should/should/AUX/MD/aux/2 talks/talk/NOUN/NNS/nsubj/2 fail/fail/VERB/VB/advcl/6 "
+                       ",/,/PUNCT/,/punct/6 Russia/Russia/PROPN/NNP/nsubj/6 will/will/AUX/MD/aux/6 "
+                       "attack/attack/VERB/VB/ROOT/6 ././PUNCT/./punct/6",
+    "would_have": "Kyiv/Kyiv/PROPN/NNP/nsubj/3 would/would/AUX/MD/aux/3 have/have/AUX/VB/aux/3 "
+                  "collapsed/collapse/VERB/VBN/ROOT/3 ././PUNCT/./punct/3",
+    "decided_against": "Officials/official/NOUN/NNS/nsubj/1 decided/decide/VERB/VBD/ROOT/1 "
+                       "against/against/ADP/IN/prep/1 shooting/shoot/VERB/VBG/pcomp/2 it/it/PRON/PRP/dobj/3 "
+                       "down/down/ADP/RP/prt/3 ././PUNCT/./punct/1",
+    "voted_against": "MPs/MP/PROPN/NNPS/nsubj/1 voted/vote/VERB/VBD/ROOT/1 against/against/ADP/IN/prep/1 "
+                     "sanctions/sanction/NOUN/NNS/pobj/2 ././PUNCT/./punct/1",
+    "stopped_short": "The/the/DET/DT/det/1 EU/EU/PROPN/NNP/nsubj/2 stopped/stop/VERB/VBD/ROOT/2 "
+                     "short/short/ADV/RB/advmod/2 of/of/ADP/IN/prep/3 imposing/impose/VERB/VBG/pcomp/4 "
+                     "sanctions/sanction/NOUN/NNS/dobj/5 ././PUNCT/./punct/2",
+    "came_close": "Both/both/DET/DT/nsubj/1 came/come/VERB/VBD/ROOT/1 close/close/ADV/RB/advmod/1 "
+                  "to/to/ADP/IN/prep/2 signing/sign/VERB/VBG/pcomp/3 a/a/DET/DT/det/6 deal/deal/NOUN/NN/dobj/4 "
+                  "././PUNCT/./punct/1",
+    "held_off": "Washington/Washington/PROPN/NNP/nsubj/1 held/hold/VERB/VBD/ROOT/1 off/off/ADP/RP/prt/1 "
+                "on/on/ADP/IN/prep/1 imposing/impose/VERB/VBG/pcomp/3 tariffs/tariff/NOUN/NNS/dobj/4 "
+                "././PUNCT/./punct/1",
+    "held_off_obj": "Troops/troop/NOUN/NNS/nsubj/1 held/hold/VERB/VBD/ROOT/1 off/off/ADP/RP/prt/1 "
+                    "an/an/DET/DT/det/4 assault/assault/NOUN/NN/dobj/1 ././PUNCT/./punct/1",
+    "ruled_out": "Kyiv/Kyiv/PROPN/NNP/nsubj/1 ruled/rule/VERB/VBD/ROOT/1 out/out/ADP/RP/prt/1 "
+                 "talks/talk/NOUN/NNS/dobj/1 ././PUNCT/./punct/1",
+    "refrained": "Israel/Israel/PROPN/NNP/nsubj/1 refrained/refrain/VERB/VBD/ROOT/1 from/from/ADP/IN/prep/1 "
+                 "attacking/attack/VERB/VBG/pcomp/2 ././PUNCT/./punct/1",
+    "declined": "Cairo/Cairo/PROPN/NNP/nsubj/1 declined/decline/VERB/VBD/ROOT/1 to/to/PART/TO/aux/3 "
+                "comment/comment/VERB/VB/xcomp/1 ././PUNCT/./punct/1",
+    "committed_genocide": "Washington/Washington/PROPN/NNP/nsubj/1 determined/determine/VERB/VBD/ROOT/1 "
+                          "that/that/SCONJ/IN/mark/5 militias/militia/NOUN/NNS/nsubj/5 had/have/AUX/VBD/aux/5 "
+                          "committed/commit/VERB/VBN/ccomp/1 genocide/genocide/NOUN/NN/dobj/5 ././PUNCT/./punct/1",
+    "committed_to": "Iran/Iran/PROPN/NNP/nsubj/1 committed/commit/VERB/VBD/ROOT/1 to/to/ADP/IN/prep/1 "
+                    "talks/talk/NOUN/NNS/pobj/2 ././PUNCT/./punct/1",
+    "agreed_to": "Kyiv/Kyiv/PROPN/NNP/nsubj/1 agreed/agree/VERB/VBD/ROOT/1 to/to/PART/TO/aux/3 "
+                 "exchange/exchange/VERB/VB/xcomp/1 prisoners/prisoner/NOUN/NNS/dobj/3 ././PUNCT/./punct/1",
+    # ---- conditional threats: the announced act is threatened, its condition hypothetical
+    "kim_would_if": "Kim/Kim/PROPN/NNP/nsubj/1 said/say/VERB/VBD/ROOT/1 he/he/PRON/PRP/nsubj/4 "
+                    "would/would/AUX/MD/aux/4 use/use/VERB/VB/ccomp/1 nuclear/nuclear/ADJ/JJ/amod/6 "
+                    "weapons/weapon/NOUN/NNS/dobj/4 if/if/SCONJ/IN/mark/9 Seoul/Seoul/PROPN/NNP/nsubj/9 "
+                    "attacked/attack/VERB/VBD/advcl/4 ././PUNCT/./punct/1",
+    "analysts_would_if": "Analysts/analyst/NOUN/NNS/nsubj/1 said/say/VERB/VBD/ROOT/1 Israel/Israel/PROPN/NNP/nsubj/4 "
+                         "would/would/AUX/MD/aux/4 strike/strike/VERB/VB/ccomp/1 if/if/SCONJ/IN/mark/7 "
+                         "talks/talk/NOUN/NNS/nsubj/7 failed/fail/VERB/VBD/advcl/4 ././PUNCT/./punct/1",
+    "will_if": "Pyongyang/Pyongyang/PROPN/NNP/nsubj/2 will/will/AUX/MD/aux/2 retaliate/retaliate/VERB/VB/ROOT/2 "
+               "if/if/SCONJ/IN/mark/5 Seoul/Seoul/PROPN/NNP/nsubj/5 fires/fire/VERB/VBZ/advcl/2 ././PUNCT/./punct/2",
+    "will_lift_if": "Washington/Washington/PROPN/NNP/nsubj/2 will/will/AUX/MD/aux/2 lift/lift/VERB/VB/ROOT/2 "
+                    "sanctions/sanction/NOUN/NNS/dobj/2 if/if/SCONJ/IN/mark/6 Iran/Iran/PROPN/NNP/nsubj/6 "
+                    "complies/comply/VERB/VBZ/advcl/2 ././PUNCT/./punct/2",
+    "said_would_meet_if": "Rebels/rebel/NOUN/NNS/nsubj/1 said/say/VERB/VBD/ROOT/1 they/they/PRON/PRP/nsubj/4 "
+                          "would/would/AUX/MD/aux/4 meet/meet/VERB/VB/ccomp/1 Annan/Annan/PROPN/NNP/dobj/4 "
+                          "if/if/SCONJ/IN/mark/8 he/he/PRON/PRP/nsubj/8 agreed/agree/VERB/VBD/advcl/4 ././PUNCT/./punct/1",
+    "says_will_not_if": "Syria/Syria/PROPN/NNP/nsubj/1 says/say/VERB/VBZ/ROOT/1 it/it/PRON/PRP/nsubj/5 "
+                        "will/will/AUX/MD/aux/5 not/not/PART/RB/neg/5 accept/accept/VERB/VB/ccomp/1 "
+                        "refugees/refugee/NOUN/NNS/dobj/5 if/if/SCONJ/IN/mark/9 war/war/NOUN/NN/nsubj/9 "
+                        "starts/start/VERB/VBZ/advcl/5 ././PUNCT/./punct/1",
+    "mounted_threatened": "Israel/Israel/PROPN/NNP/nsubj/1 mounted/mount/VERB/VBD/ROOT/1 its/its/PRON/PRP$/poss/4 "
+                          "threatened/threatened/ADJ/JJ/amod/4 invasion/invasion/NOUN/NN/dobj/1 ././PUNCT/./punct/1",
+    "will_hold_planned": "Leaders/leader/NOUN/NNS/nsubj/2 will/will/AUX/MD/aux/2 hold/hold/VERB/VB/ROOT/2 "
+                         "the/the/DET/DT/det/5 planned/planned/ADJ/JJ/amod/5 talks/talk/NOUN/NNS/dobj/2 "
+                         "././PUNCT/./punct/2",
+    "lifted": "Washington/Washington/PROPN/NNP/nsubj/1 lifted/lift/VERB/VBD/ROOT/1 "
+              "sanctions/sanction/NOUN/NNS/dobj/1 ././PUNCT/./punct/1",
+    "vowed_attack": "Hamas/Hamas/PROPN/NNP/nsubj/1 vowed/vow/VERB/VBD/ROOT/1 to/to/PART/TO/aux/3 "
+                    "attack/attack/VERB/VB/xcomp/1 towns/town/NOUN/NNS/dobj/3 ././PUNCT/./punct/1",
+    "vowed_use_force": "Moscow/Moscow/PROPN/NNP/nsubj/1 vowed/vow/VERB/VBD/ROOT/1 to/to/PART/TO/aux/3 "
+                       "use/use/VERB/VB/xcomp/1 force/force/NOUN/NN/dobj/3 ././PUNCT/./punct/1",
+    # ---- evidence nouns
+    "no_signs_that": "there/there/PRON/EX/expl/1 were/be/VERB/VBD/ROOT/1 no/no/DET/DT/det/3 signs/sign/NOUN/NNS/attr/1 "
+                     "that/that/SCONJ/IN/mark/7 Iran/Iran/PROPN/NNP/nsubj/7 was/be/AUX/VBD/aux/7 "
+                     "preparing/prepare/VERB/VBG/acl/3 to/to/PART/TO/aux/9 launch/launch/VERB/VB/xcomp/7 "
+                     "././PUNCT/./punct/1",
+    "no_sign_of": "There/there/PRON/EX/expl/1 was/be/VERB/VBD/ROOT/1 no/no/DET/DT/det/3 sign/sign/NOUN/NN/attr/1 "
+                  "of/of/ADP/IN/prep/3 air/air/NOUN/NN/compound/6 support/support/NOUN/NN/pobj/4 ././PUNCT/./punct/1",
+    "not_any_evidence": "They/they/PRON/PRP/nsubj/3 did/do/AUX/VBD/aux/3 not/not/PART/RB/neg/3 find/find/VERB/VB/ROOT/3 "
+                        "any/any/DET/DT/det/5 evidence/evidence/NOUN/NN/dobj/3 of/of/ADP/IN/prep/5 "
+                        "an/an/DET/DT/det/8 attack/attack/NOUN/NN/pobj/6 ././PUNCT/./punct/3",
+    "evidence_that": "Investigators/investigator/NOUN/NNS/nsubj/1 found/find/VERB/VBD/ROOT/1 "
+                     "evidence/evidence/NOUN/NN/dobj/1 that/that/SCONJ/IN/mark/5 Iran/Iran/PROPN/NNP/nsubj/5 "
+                     "attacked/attack/VERB/VBD/acl/2 ././PUNCT/./punct/1",
+    # ---- "in case of", "instead of", "rather than"
+    "in_case": "Leaders/leader/NOUN/NNS/nsubj/1 pledged/pledge/VERB/VBD/ROOT/1 help/help/NOUN/NN/dobj/1 "
+               "in/in/ADP/IN/prep/1 case/case/NOUN/NN/pobj/3 of/of/ADP/IN/prep/4 "
+               "aggression/aggression/NOUN/NN/pobj/5 ././PUNCT/./punct/1",
+    "instead_of": "Instead/instead/ADV/RB/advmod/1 of/of/ADP/IN/prep/4 attacking/attack/VERB/VBG/pcomp/1 "
+                  "rebels/rebel/NOUN/NNS/nsubj/4 negotiated/negotiate/VERB/VBD/ROOT/4 ././PUNCT/./punct/4",
+    "rather_than": "Kyiv/Kyiv/PROPN/NNP/nsubj/1 chose/choose/VERB/VBD/ROOT/1 talks/talk/NOUN/NNS/dobj/1 "
+                   "rather/rather/ADV/RB/advmod/4 than/than/ADP/IN/prep/1 war/war/NOUN/NN/pobj/4 ././PUNCT/./punct/1",
+    # ---- purposes that the act itself carries out
+    "phoned_to_offer": "Athens/Athens/PROPN/NNP/nsubj/1 telephoned/telephone/VERB/VBD/ROOT/1 Ankara/Ankara/PROPN/NNP/dobj/1 "
+                       "to/to/PART/TO/aux/4 offer/offer/VERB/VB/advcl/1 condolences/condolence/NOUN/NNS/dobj/4 "
+                       "././PUNCT/./punct/1",
+    "marched_to_protest": "Thousands/thousand/NOUN/NNS/nsubj/1 marched/march/VERB/VBD/ROOT/1 to/to/PART/TO/aux/3 "
+                          "protest/protest/VERB/VB/advcl/1 the/the/DET/DT/det/5 law/law/NOUN/NN/dobj/3 "
+                          "././PUNCT/./punct/1",
 }
 
 CASES = [
@@ -164,6 +267,58 @@ CASES = [
     ("unless", "strike", "threatened", False, "unless", False),
     ("unless", "rises", "hypothetical", False, "unless", False),
     ("in_order", "secure", "planned", False, "in order", False),
+    ("had_inverted", "captured", "hypothetical", False, "Had", False),
+    ("had_inverted", "forced", "hypothetical", False, "Had", False),
+    ("had_inverted", "negotiate", "hypothetical", False, "Had", False),
+    ("were_inverted", "attack", "hypothetical", False, "Were", False),
+    ("were_inverted", "respond", "hypothetical", False, "Were", False),
+    ("should_inverted", "fail", "hypothetical", False, "Should", False),
+    ("should_inverted", "attack", "threatened", False, "Should", False),
+    ("would_have", "collapsed", "hypothetical", False, "would", False),
+    ("decided_against", "shooting", "asserted", True, "against", False),
+    ("decided_against", "decided", "asserted", False, None, False),
+    ("voted_against", "sanctions", "asserted", True, "against", False),
+    ("stopped_short", "imposing", "asserted", True, "stopped", False),
+    ("stopped_short", "sanctions", "asserted", True, "stopped", False),
+    ("came_close", "signing", "asserted", True, "came", False),
+    ("held_off", "imposing", "asserted", True, "held", False),
+    ("held_off_obj", "assault", "asserted", False, None, False),
+    ("ruled_out", "talks", "asserted", True, "ruled", True),
+    ("refrained", "attacking", "asserted", True, "refrained", False),
+    ("declined", "comment", "asserted", True, "declined", True),
+    ("committed_genocide", "genocide", "asserted", False, None, False),
+    ("committed_genocide", "committed", "asserted", False, None, False),
+    ("committed_to", "talks", "planned", False, "committed", False),
+    ("agreed_to", "exchange", "planned", False, "agreed", False),
+    ("kim_would_if", "use", "threatened", False, "if", False),
+    ("kim_would_if", "weapons", "threatened", False, "if", False),
+    ("kim_would_if", "attacked", "hypothetical", False, "if", False),
+    ("analysts_would_if", "strike", "hypothetical", False, "if", False),
+    ("will_if", "retaliate", "threatened", False, "if", False),
+    ("will_if", "fires", "hypothetical", False, "if", False),
+    ("will_lift_if", "lift", "hypothetical", False, "if", False),
+    ("said_would_meet_if", "meet", "planned", False, "if", False),
+    ("said_would_meet_if", "agreed", "hypothetical", False, "if", False),
+    ("says_will_not_if", "accept", "planned", True, "if", False),
+    ("mounted_threatened", "invasion", "asserted", False, None, False),
+    ("will_hold_planned", "talks", "planned", False, "will", False),
+    ("lifted", "sanctions", "asserted", True, "lifted", False),
+    ("vowed_attack", "attack", "threatened", False, "vowed", False),
+    ("vowed_use_force", "use", "threatened", False, "vowed", False),
+    ("no_signs_that", "preparing", "asserted", True, "no", False),
+    ("no_signs_that", "launch", "planned", True, "preparing", False),
+    ("no_sign_of", "support", "asserted", True, "no", False),
+    ("not_any_evidence", "attack", "asserted", True, "not", False),
+    ("evidence_that", "attacked", "asserted", False, None, False),
+    ("phoned_to_offer", "offer", "asserted", False, None, False),
+    ("phoned_to_offer", "condolences", "asserted", False, None, False),
+    ("marched_to_protest", "protest", "asserted", False, None, False),
+    ("in_case", "aggression", "hypothetical", False, "in case", False),
+    ("in_case", "help", "planned", False, "pledged", False),
+    ("instead_of", "attacking", "asserted", True, "Instead", False),
+    ("instead_of", "negotiated", "asserted", False, None, False),
+    ("rather_than", "war", "asserted", True, "rather", False),
+    ("rather_than", "talks", "asserted", False, None, False),
 ]
 
 
@@ -256,3 +411,40 @@ def test_real_parses(parser_only: Language, text: str, word: str, modality: str,
     got = modality_of(tok)
     assert (got[0], got[1]) == (modality, negated), got
     assert is_refusal(tok) is (word == "halt" and "refused" in text)
+
+
+# (text, trigger, modality, negated, refusal): conditions without "if", decisions against, conditional
+# threats, evidence nouns, reported past perfect and enacted purposes, on the model's own parses.
+REAL_FIXES = [
+    ("Had the rebels captured the airport, the government would have been forced to negotiate, an official said.",
+     "captured", "hypothetical", False, False),
+    ("Had the rebels captured the airport, the government would have been forced to negotiate, an official said.",
+     "negotiate", "hypothetical", False, False),
+    ("Were the army to attack the capital, the president would resign.", "attack", "hypothetical", False, False),
+    ("Should Iran attack Israel, the United States would respond.", "attack", "hypothetical", False, False),
+    ("Officials decided against shooting it down over land.", "shooting", "asserted", True, False),
+    ("The EU stopped short of imposing sanctions on Russia.", "imposing", "asserted", True, False),
+    ("Washington held off on imposing new tariffs.", "imposing", "asserted", True, False),
+    ("The Kremlin declined to comment on reports.", "comment", "asserted", True, True),
+    ("The United States determined that members of the RSF had committed genocide.", "genocide", "asserted",
+     False, False),
+    ("Kim said he would use nuclear weapons without hesitation if the South and the United States attacked.",
+     "use", "threatened", False, False),
+    ("Kim said he would use nuclear weapons without hesitation if the South and the United States attacked.",
+     "attacked", "hypothetical", False, False),
+    ("Hamas vowed to attack Israeli towns.", "attack", "threatened", False, False),
+    ("Ukraine agreed to exchange prisoners with Russia.", "exchange", "planned", False, False),
+    ("An official said there were no signs that North Korea was preparing to launch a missile.", "launch",
+     "planned", True, False),
+    ("Thousands marched in Tbilisi to protest the law.", "protest", "asserted", False, False),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "word", "modality", "negated", "refusal"), REAL_FIXES)
+def test_real_parses_fixes(parser_only: Language, text: str, word: str, modality: str, negated: bool,
+                           refusal: bool) -> None:
+    tok = trig(parser_only(text), word)
+    got = modality_of(tok)
+    assert (got[0], got[1]) == (modality, negated), got
+    assert is_refusal(tok) is refusal

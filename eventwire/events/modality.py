@@ -4,17 +4,23 @@ An event trigger (a verb such as "met" or an event noun such as "talks") is *ass
 something around it says otherwise:
 
 - *planned*: future auxiliaries ("will meet"), intention frames ("plans to", "is set to", "agreed to",
-  "vowed to"), purposes ("massed troops to invade"), modifiers ("the planned talks");
+  "vowed to"), purposes ("massed troops to invade", but not "marched to protest"), modifiers ("the
+  planned talks", unless a verb carries the act out: "held the planned talks"), conditional promises
+  ("said they would meet him if ...");
 - *threatened*: threat frames ("threatened to cut", "warned it would", "could face sanctions",
-  "vowed to retaliate"), ultimatums ("will strike unless ...");
-- *hypothetical*: conditionals ("if", "would" with an if-clause), modals ("may", "might", "could"),
-  yes/no questions, weighing frames ("is considering", "the possibility of");
+  "vowed to retaliate/attack"), ultimatums ("will strike unless ..."), conditional threats ("will
+  retaliate if attacked", "Kim said he would use nuclear weapons if ...");
+- *hypothetical*: conditionals ("if", inverted "Had X ...", "Were X to ...", "Should X ...", "in case
+  of"), counterfactual "would have", modals ("may", "might", "could"), yes/no questions, weighing
+  frames ("is considering", "the possibility of");
 - *demanded*: complements of requests ("urged Iran to halt", "calls for talks"), "must"/"should".
 
 Negation comes from "not/n't/never", a "no" determiner on the trigger or its arguments ("no talks
-were held"), "without", and frames that deny the complement: refusals ("refused to", "rejected",
-"denied"; these also set the refusal flag) and failures ("failed to", "cancelled", "prevented ...
-from"). Negations along the chain cancel in pairs ("did not refuse to meet" is not negated).
+were held"), "without", "instead of", "rather than", negated evidence ("no signs that ..."), decisions
+against ("decided against shooting"), and frames that deny the complement: refusals ("refused to",
+"rejected", "ruled out"; these also set the refusal flag) and failures ("failed to", "cancelled",
+"stopped short of", "held off on"). Negations along the chain cancel in pairs ("did not refuse to
+meet" is not negated).
 
 The walk goes up from the trigger through clausal complements (xcomp, ccomp, infinitival acl),
 prepositional complements ("calls FOR talks") and the light verb of an event noun ("HELD talks").
@@ -46,8 +52,10 @@ _LISTS = ("clause_only", "no_object", "frame_preps", "implicative", "speech_act_
           "negative_determiners", "negative_pronouns", "negating_preps", "future_aux", "conditional_aux",
           "hypothetical_aux", "demanded_aux", "conditional_marks", "purpose_marks", "question_words",
           "planned_modifiers", "hypothetical_modifiers", "threatened_modifiers", "negating_modifiers",
-          "retaliation_words", "dissuading_preps", "ability_aux", "yet_verbs", "not_yet_adverbs",
-          "threat_marks")
+          "hostile_words", "dissuading_preps", "ability_aux", "yet_verbs", "not_yet_adverbs",
+          "threat_marks", "inversion_aux", "against_verbs", "evidential_nouns", "wielding_verbs",
+          "speech_verbs", "enacted_purposes", "communication_verbs", "expressive_nouns",
+          "conditional_nouns", "realizing_verbs")
 _NOMINAL = ("NOUN", "PROPN", "NUM")
 _VERBAL = ("VERB", "AUX")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -79,16 +87,28 @@ class ModalityCues:
     hypothetical_modifiers: frozenset[str]
     threatened_modifiers: frozenset[str]
     negating_modifiers: frozenset[str]
-    retaliation_words: frozenset[str]
+    hostile_words: frozenset[str]
     ability_aux: frozenset[str]
     yet_verbs: frozenset[str]
     not_yet_adverbs: frozenset[str]
     threat_marks: frozenset[str]
+    inversion_aux: frozenset[str]
+    against_verbs: frozenset[str]
+    evidential_nouns: frozenset[str]
+    wielding_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    enacted_purposes: frozenset[str]
+    communication_verbs: frozenset[str]
+    expressive_nouns: frozenset[str]
+    conditional_nouns: frozenset[str]
+    realizing_verbs: frozenset[str]
 
     def __init__(self, frames: dict[str, dict[str, frozenset[str]]], lists: dict[str, frozenset[str]]) -> None:
         self.frames = frames
         self.__dict__.update(lists)  # plain attributes: looked up on every token, so keep them fast
         self.frame_nouns = frozenset().union(*(frames[f]["nouns"] for f in _FRAMES))
+        # two-word verb frames ("stop short", "hold off"): an adverb that anchors a preposition
+        self.phrase_verbs = frozenset(w for f in _FRAMES for w in frames[f]["verbs"] if " " in w)
 
 
 def _key_lines(text: str) -> dict[str, int]:
@@ -194,7 +214,7 @@ def _keys(tok: Token) -> list[str]:
     """Words to look a token up by: '<lemma> <particle>' first, then the lemma, then the lower-cased
     text and crude stems of it (the small English lemmatizer misses some forms: "hoped" -> "hop")."""
     lemma, low = _lemma(tok), tok.lower_
-    out = [f"{lemma} {k.lower_}" for k in tok.children if k.dep_ == "prt"]
+    out = [f"{lemma} {k.lower_}" for k in tok.children if k.dep_ in ("prt", "advmod")]
     out += [lemma, low]
     for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
@@ -232,6 +252,63 @@ def _is_infinitive(tok: Token) -> bool:
     return any(k.dep_ == "aux" and k.lower_ == "to" for k in tok.children)
 
 
+def _inverted(clause: Token, c: ModalityCues) -> Token | None:
+    """The auxiliary opening an inverted condition ("HAD the rebels captured ...", "WERE Iran to
+    attack", "SHOULD talks fail"): clause-initial, before the subject, in a subordinate clause."""
+    if clause.dep_ not in ("advcl", "ccomp") or (clause.dep_ == "ccomp" and clause.i > clause.head.i):
+        return None
+    first = clause.left_edge
+    if first.lower_ not in c.inversion_aux or not (first.i == clause.i or (first.head.i == clause.i and first.dep_ in (
+            "aux", "auxpass"))):
+        return None
+    subj = next((k for k in clause.children if k.dep_ in _SUBJ), None)
+    if subj is None or subj.i < first.i or any(k.dep_ == "mark" for k in clause.children):
+        return None
+    return first
+
+
+def _enacted(purpose: Token, act: Token, c: ModalityCues) -> bool:
+    """Is a purpose done by the act it is the purpose of? "marched TO PROTEST", "shunned work to
+    protest" (the act is the protest); "telephoned Erdogan to offer condolences" (the call is where
+    the offer is made)."""
+    return _lemma(purpose) in c.enacted_purposes or _lemma(act) in c.communication_verbs
+
+
+def _hostile(tok: Token, c: ModalityCues) -> bool:
+    """Is the act hostile: "retaliate", "revenge", or a wielding verb with a hostile object ("use
+    nuclear weapons")?"""
+    keys = _keys(tok)
+    if any(k in c.hostile_words for k in keys):
+        return True
+    if not any(k in c.wielding_verbs for k in keys):
+        return False
+    objs = [o for o in tok.children if o.dep_ in ("dobj", "obj")]
+    objs += [g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]  # "resort to force"
+    return any(_lemma(o) in c.hostile_words for o in objs)
+
+
+def _commitment(node: Token, kids: list[Token], c: ModalityCues) -> str | None:
+    """The modality of a conditional act its actor announces, else None (a mere possibility).
+
+    A hostile act with "will" is a threat ("will strike if attacked"); so is one a speaker announces of
+    themself with "will"/"would" ("Kim said he would use nuclear weapons if ..."), and any other act
+    so announced is a promise, planned ("they said they would meet the mediator if ...")."""
+    aux = {k.lower_ for k in kids if k.dep_ == "aux"} | {_lemma(k) for k in kids if k.dep_ == "aux"}
+    future, would = bool(aux & c.future_aux), bool(aux & c.conditional_aux)
+    if not (future or would):
+        return None
+    hostile = _hostile(node, c)
+    if future and hostile:
+        return "threatened"
+    if node.dep_ != "ccomp" or _lemma(node.head) not in c.speech_verbs:
+        return None
+    subj = next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((k for k in node.head.children if k.dep_ == "nsubj"), None)
+    if subj is None or not (subj.tag_ == "PRP" or (speaker is not None and subj.lower_ == speaker.lower_)):
+        return None  # "analysts said Israel would strike if ...": a forecast
+    return "threatened" if hostile else "planned"
+
+
 def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True) -> None:
     """Cues on the trigger's own clause (or a clause tightly bound to it): negation, modals, marks."""
     cand: tuple[int, str, str] | None = None  # (rank, modality, cue); the higher rank wins
@@ -243,6 +320,9 @@ def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True)
 
     kids = list(node.children)
     negated_here = any(k.dep_ == "neg" for k in kids)
+    inv = _inverted(node, c)
+    if inv is not None:
+        offer(5, "hypothetical", inv.text)  # the condition itself: "HAD the rebels captured ..."
     for k in kids:
         dep, low, lemma = k.dep_, k.lower_, _lemma(k)
         if dep == "neg" and (low in c.negation_words or lemma in c.negation_words):
@@ -257,7 +337,10 @@ def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True)
             elif low in c.demanded_aux or lemma in c.demanded_aux:
                 offer(2, "demanded", k.text)
             elif low in c.conditional_aux or lemma in c.conditional_aux:
-                offer(1, "planned", k.text)  # future in the past, unless an if-clause makes it conditional
+                if any(g.dep_ == "aux" and g.i > k.i and _lemma(g) == "have" for g in kids):
+                    offer(3, "hypothetical", k.text)  # "would have been forced": counterfactual
+                else:
+                    offer(1, "planned", k.text)  # future in the past, unless an if-clause makes it conditional
             elif low in c.future_aux or lemma in c.future_aux:
                 nxt = k.nbor(1) if k.i + 1 < len(k.doc) else None
                 offer(1, "planned", k.text + nxt.text if nxt is not None and nxt.lower_ == "n't" else k.text)
@@ -265,8 +348,13 @@ def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True)
             offer(5, "hypothetical", k.text)
         elif dep == "advcl" and any(g.dep_ == "mark" and g.lower_ in c.conditional_marks for g in k.children):
             mark = next(g for g in k.children if g.dep_ == "mark" and g.lower_ in c.conditional_marks)
-            # "will boycott the vote UNLESS ..." is an ultimatum: the act is threatened, not just possible
-            offer(4, "threatened" if mark.lower_ in c.threat_marks else "hypothetical", mark.text)
+            # "will boycott the vote UNLESS ..." is an ultimatum, "will strike IF attacked" a threat:
+            # the act is threatened, not just possible
+            promised = "threatened" if mark.lower_ in c.threat_marks else _commitment(node, kids, c)
+            offer(4, promised or "hypothetical", mark.text)
+        elif dep in ("advcl", "ccomp") and (inv_k := _inverted(k, c)) is not None:
+            # "HAD X captured ..., the government would ...", "SHOULD talks fail, Russia will strike"
+            offer(4, _commitment(node, kids, c) or "hypothetical", inv_k.text)
         elif dep in _ARGS and low in c.negative_pronouns:
             r.negate(k)  # "nobody was arrested"
         elif dep in _ARGS:
@@ -278,7 +366,9 @@ def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True)
 
 
 def _noun_modifiers(tok: Token, r: _Reading, c: ModalityCues) -> None:
-    """'the PLANNED talks', 'a POSSIBLE strike', 'NO talks', 'CANCELLED talks'."""
+    """'the PLANNED talks', 'a POSSIBLE strike', 'NO talks', 'CANCELLED talks'; but 'MOUNTED its
+    long-threatened invasion', 'HELD the planned talks' carry the act out (the verb's own cues decide)."""
+    done = tok.dep_ in ("dobj", "obj", "nsubjpass") and any(k in c.realizing_verbs for k in _keys(tok.head))
     for k in tok.children:
         low = k.lower_
         if k.dep_ == "det" and low in c.negative_determiners:
@@ -286,7 +376,7 @@ def _noun_modifiers(tok: Token, r: _Reading, c: ModalityCues) -> None:
         elif k.dep_ in ("amod", "compound", "advmod", "nmod"):
             for name, words in (("planned", c.planned_modifiers), ("hypothetical", c.hypothetical_modifiers),
                                 ("threatened", c.threatened_modifiers)):
-                if low in words and r.modality is None:
+                if low in words and r.modality is None and not done:
                     r.modality, r.cue = name, k.text
             if low in c.negating_modifiers:
                 r.negate(k)
@@ -301,7 +391,22 @@ def _hypothetical_above(gov: Token, c: ModalityCues) -> str | None:
             return k.text
         if k.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in c.conditional_marks for g in k.children):
             return next(g.text for g in k.children if g.dep_ == "mark")
-    return None
+        if k.dep_ in ("advcl", "ccomp") and (inv := _inverted(k, c)) is not None:
+            return inv.text
+    inv = _inverted(gov, c)
+    return inv.text if inv is not None else None
+
+
+def _negated_evidence(noun: Token, r: _Reading, c: ModalityCues) -> None:
+    """ "NO signs that ...", "did NOT find any evidence of ...": the negation of an evidence noun
+    (on the noun or on the verb it is the object of) denies what it is evidence of."""
+    for k in noun.children:
+        if k.dep_ == "det" and k.lower_ in c.negative_determiners:
+            r.negate(k)
+    if noun.dep_ in ("dobj", "obj", "attr", "nsubj", "nsubjpass") and noun.head.i != noun.i:
+        for k in noun.head.children:
+            if k.dep_ == "neg":
+                r.negate(k)
 
 
 def _is_yes_no_question(top: Token, c: ModalityCues) -> bool:
@@ -329,11 +434,8 @@ def _apply_frame(frame: str, word: str, gov: Token, trigger: Token, first: bool,
         if frame == "refused" and not any(k.dep_ == "neg" for k in gov.children):
             r.refusal = True
         return True
-    if frame == "planned" and word in ("vow", "pledge", "promise") and (
-        _lemma(complement) in c.retaliation_words
-        or any(_lemma(k) in c.retaliation_words for k in complement.children if k.dep_ in ("dobj", "pobj"))
-    ):
-        frame = "threatened"  # "vowed to retaliate" / "vowed revenge"
+    if frame == "planned" and word in ("vow", "pledge", "promise") and _hostile(complement, c):
+        frame = "threatened"  # "vowed to retaliate" / "vowed revenge" / "vowed to attack"
     if r.from_frame and not (r.modality == "planned" and frame != "planned"):
         return True
     cue = gov.text + "".join(f" {k.text}" for k in gov.children if k.dep_ == "prt")
@@ -356,7 +458,7 @@ def _analyze(token: Token) -> _Reading:
     first_frame = True
     for _ in range(10):
         link, head = node.dep_, node.head
-        if head is node:
+        if head.i == node.i:
             break
         via: str | None = None
         gov = head
@@ -367,6 +469,9 @@ def _analyze(token: Token) -> _Reading:
                 _own(head, r, c, apply_modality=r.modality is None)
             node = head
             continue
+        if link in ("acl", "ccomp") and head.pos_ in _NOMINAL and _lemma(head) in c.evidential_nouns:
+            _negated_evidence(head, r, c)  # "no signs THAT North Korea was preparing ..."
+            break
         if link in ("xcomp", "ccomp", "csubjpass"):
             via = "clause"
         elif link in ("acl", "relcl") and head.pos_ in _NOMINAL and _is_infinitive(node):
@@ -375,35 +480,58 @@ def _analyze(token: Token) -> _Reading:
                 break
             via = "clause"  # "calls to resign", "plans to attack"
         elif link == "advcl":
+            inv = _inverted(head, c)
+            if inv is not None:  # "WERE the army to attack the capital, ..."
+                if not r.from_frame:
+                    r.modality, r.cue = "hypothetical", inv.text
+                break
             # A purpose ("sent troops to secure the border", "so that they could secure it") is intended.
             mark = next((k for k in node.children if k.dep_ == "mark" and k.lower_ in c.purpose_marks), None)
-            if (_is_infinitive(node) or mark is not None) and not r.from_frame:
+            if (_is_infinitive(node) or mark is not None) and not r.from_frame and not _enacted(node, head, c):
                 r.modality, r.cue = "planned", mark.text if mark is not None else "to"
             break
         elif link in ("pobj", "pcomp"):
             prep = head
-            if prep.dep_ not in ("prep", "agent", "dative") or prep.head is prep:
+            if prep.dep_ not in ("prep", "agent", "dative") or prep.head.i == prep.i:
                 break
-            if prep.lower_ in c.negating_preps:
-                r.negate(prep)
+            anchor = prep.head
+            if (anchor.dep_ in ("advmod", "prt") and anchor.head.pos_ in _VERBAL
+                    and f"{_lemma(anchor.head)} {anchor.lower_}" in c.phrase_verbs):
+                anchor = anchor.head  # "stopped SHORT of imposing", "came CLOSE to signing"
+            lead = next((k for k in (*prep.children, prep.head) if (k.dep_ == "advmod" or k.i == prep.head.i)
+                         and f"{k.lower_} {prep.lower_}" in c.negating_preps), None)  # "INSTEAD of", "RATHER than"
+            if prep.lower_ in c.negating_preps or lead is not None:
+                r.negate(lead if lead is not None else prep)
+                break
+            if anchor.dep_ == "pobj" and anchor.head.lower_ == "in" and _lemma(anchor) in c.conditional_nouns:
+                if not r.from_frame:  # "in case of aggression", "in the event of an attack"
+                    r.modality, r.cue = "hypothetical", anchor.doc[anchor.head.i:anchor.i + 1].text
+                break
+            if anchor.pos_ in _NOMINAL and _lemma(anchor) in c.evidential_nouns:
+                _negated_evidence(anchor, r, c)  # "no sign OF air support"
                 break
             if prep.lower_ in c.dissuading_preps:
-                frame, _ = _frame(prep.head, "prep", c)
+                frame, _ = _frame(anchor, "prep", c)
                 if frame in ("threatened", "demanded"):  # "warned Hezbollah against attacking"
                     r.negate(prep)
                     if not r.from_frame or r.modality == "planned":
-                        r.modality, r.cue, r.from_frame = "demanded", f"{prep.head.text} {prep.text}", True
-                    level0, first_frame = False, False
-                    node = prep.head
-                    continue
-                break
+                        r.modality, r.cue, r.from_frame = "demanded", f"{anchor.text} {prep.text}", True
+                elif any(k in c.against_verbs for k in _keys(anchor)):
+                    r.negate(prep)  # "decided against shooting it down"
+                else:
+                    break
+                level0, first_frame = False, False
+                node = anchor
+                continue
             if prep.lower_ not in c.frame_preps:
                 break
-            gov, via = prep.head, "prep"
+            gov, via = anchor, "prep"
         elif link in ("dobj", "obj", "nsubjpass", "attr", "oprd", "nsubj"):
             via = "object" if link != "nsubj" else None
         else:
             break
+        if via == "object" and _lemma(node) in c.expressive_nouns:
+            via = None  # "offered condolences" is the condolence itself, unlike "offered talks"
         frame, word = _frame(gov, via, c) if via else (None, "")
         if frame:
             applies = _apply_frame(frame, word, gov, token, first_frame, r, c, node)
@@ -418,7 +546,7 @@ def _analyze(token: Token) -> _Reading:
         elif link in ("dobj", "obj", "nsubjpass", "attr", "oprd", "nsubj") and (level0 or node.pos_ in _NOMINAL):
             # The light verb of an event noun ("HELD talks", "talks WILL resume") or of a frame noun
             # ("HAS no plans to"): its negation and auxiliaries are the noun's own.
-            if not level0 and node is not token and _lemma(node) not in c.frame_nouns:
+            if not level0 and node.i != token.i and _lemma(node) not in c.frame_nouns:
                 break
             _own(gov, r, c, apply_modality=not r.from_frame)
         elif link == "xcomp" and gov.pos_ in _VERBAL:
@@ -426,7 +554,8 @@ def _analyze(token: Token) -> _Reading:
             if lemma in c.yet_verbs and any(k.lower_ in c.not_yet_adverbs for k in gov.children):
                 r.negate(next(k for k in gov.children if k.lower_ in c.not_yet_adverbs))  # "has yet to respond"
             has_obj = any(k.dep_ in ("dobj", "obj") for k in gov.children)
-            if has_obj and _is_infinitive(node) and lemma not in c.implicative and r.modality is None:
+            if (has_obj and _is_infinitive(node) and lemma not in c.implicative and r.modality is None
+                    and not _enacted(node, gov, c)):
                 r.modality, r.cue = "planned", "to"  # "massed troops to invade"
             _own(gov, r, c, apply_modality=not r.from_frame)  # "did not begin to withdraw", "will try to"
         else:
