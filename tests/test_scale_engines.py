@@ -38,8 +38,19 @@ def test_default_workers_is_positive(monkeypatch) -> None:
 
 
 def test_two_workers_match_one(articles, local_events) -> None:
-    coded = list(process_parallel(articles, workers=2))
+    coded = list(process_parallel(articles, workers=2, small=0))  # small=0: really use the workers
     assert [c.article.id for c in coded] == [a.id for a in articles]  # input order kept
+    assert sorted((e.to_dict() for c in coded for e in c.events), key=lambda e: e["event_id"]) == local_events
+
+
+def test_small_input_stays_in_process(articles, local_events, monkeypatch) -> None:
+    import eventwire.scale.local as local
+
+    def no_pool(*a, **k):
+        raise AssertionError("a pool was started for a small input")
+
+    monkeypatch.setattr(local, "ParallelCoder", no_pool)
+    coded = list(process_parallel(articles, workers=2))
     assert sorted((e.to_dict() for c in coded for e in c.events), key=lambda e: e["event_id"]) == local_events
 
 

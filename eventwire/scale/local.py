@@ -13,7 +13,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 
 from .. import settings
 from ..records import Article, CodedArticle
@@ -96,14 +96,20 @@ def _noop(_: int) -> None:
 
 def process_parallel(articles: Iterable[Article], workers: int | None = None, model: str | None = None,
                      fast: bool | None = None, batch_size: int | None = None,
-                     chunk_size: int = 16) -> Iterator[CodedArticle]:
-    """Like ``process()`` but on ``workers`` processes (default: all cores); results in input order."""
+                     chunk_size: int = 16, small: int = 48) -> Iterator[CodedArticle]:
+    """Like ``process()`` but on ``workers`` processes (default: all cores); results in input order.
+
+    An input of at most ``small`` articles is coded in-process: starting workers (each loading the
+    model) would cost more than it saves.
+    """
     workers = workers or default_workers()
-    if workers <= 1:
+    it = iter(articles)
+    head = list(islice(it, small + 1)) if workers > 1 else []
+    if workers <= 1 or len(head) <= small:
         from ..nlp.pipeline import get_nlp
         from ..process import process
 
-        yield from process(articles, nlp=get_nlp(model, fast), batch_size=batch_size)
+        yield from process(chain(head, it), nlp=get_nlp(model, fast), batch_size=batch_size)
         return
     with ParallelCoder(workers, model, fast, batch_size, chunk_size) as coder:
-        yield from coder.process(articles)
+        yield from coder.process(chain(head, it))
