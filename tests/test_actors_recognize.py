@@ -128,8 +128,9 @@ def test_composition(rec, text, span, code):
 
 
 def test_coordinated_adjectives_share_the_role(rec):
+    # Each actor spans its own adjective: the shared noun is reached through the parse from both.
     found = codes(rec, "Senior Hungarian and Romanian officials agreed.")
-    assert found == {"Hungarian": "HUNGOV", "Romanian officials": "ROUGOV"}
+    assert found == {"Hungarian": "HUNGOV", "Romanian": "ROUGOV"}
 
 
 def test_country_name_does_not_borrow_a_later_possessive_role(rec):

@@ -76,6 +76,8 @@ class Entry:
     person_role: bool = False  # agent naming one person ("president"), usable as a title
     generic: bool = False  # agent head that takes the sector of the role noun before it
     former: bool = False  # modifier turning a role into ELI
+    equipment: bool = False  # weapon or vessel noun: COUNTRY+MIL after a country word ("Israeli jets")
+    bare: bool = True  # an actor on its own; equipment nouns are not ("fired a missile")
     forms: set[str] = field(default_factory=set)  # original spellings (for case checks)
 
     def code_at(self, date: str | None) -> str | None:
@@ -186,6 +188,11 @@ class ActorDictionary:
         self.countries: dict[str, str] = {}  # alpha-3 -> display name
         self.country_entries: dict[str, Entry] = {}
         self.modifiers: frozenset[str] = frozenset()
+        # Institutions every country has ("parliament"): their country comes from the story (context.py).
+        self.national: frozenset[str] = frozenset()
+        # term -> ordered {country: cue countries}: the first country whose cues the document names.
+        self.national_cues: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        self.national_only: dict[str, frozenset[str]] = {}  # term -> the countries that have such a body
         self._standard_names: list[tuple[int, list[str]]] = []
         self._matchers: dict[int, tuple[Vocab, PhraseMatcher]] = {}
         for c in pycountry.countries:
@@ -317,7 +324,11 @@ class ActorDictionary:
         src = _Source(path)
         data, lines = self._read_yaml(path)
         special = {k: set(_str_list(src, data.get(k), k, lines.get(k)))
-                   for k in ("_modifiers", "_person_roles", "_former", "_generic")}
+                   for k in ("_modifiers", "_person_roles", "_former", "_generic", "_equipment", "_national")}
+        special["_national_cues"] = special["_national_only"] = set()
+        self.national = frozenset(t.lower() for t in special["_national"])
+        self.national_cues = self._cues(src, data.get("_national_cues"), lines.get("_national_cues"))
+        self.national_only = self._only(src, data.get("_national_only"), lines.get("_national_only"))
         self.modifiers = frozenset(m.lower() for m in special["_modifiers"] | special["_former"])
         self.former = frozenset(m.lower() for m in special["_former"])
         person_roles = {p.lower() for p in special["_person_roles"]}
@@ -339,6 +350,55 @@ class ActorDictionary:
                                   person_role=low in person_roles and not plural,
                                   generic=low in generic)
                     self._add(entry, [form])
+        self._load_equipment(sorted(special["_equipment"]))
+
+    def _load_equipment(self, terms: list[str]) -> None:
+        """Weapon and vessel nouns: MIL after a country word; alone an actor only when a sector lists
+        them too ("bombers" stay REB on their own, "Russian bombers" are RUSMIL)."""
+        for term in terms:
+            low = term.lower()
+            for form, plural in ((term, False), (_plural(term), True)):
+                if form is None:
+                    continue
+                idx = self.by_form.get(form.lower())
+                if idx is not None and self.entries[idx].kind == "agent":
+                    self.entries[idx].equipment = True
+                    continue
+                self._add(Entry(kind="agent", name=low, sectors=("MIL",), plural=plural, equipment=True,
+                                bare=False), [form])
+
+    def _only(self, src: _Source, value: Any, line: int | None) -> dict[str, frozenset[str]]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise src.fail(line, "_national_only must map a term to a list of countries")
+        out = {}
+        for term, countries in value.items():
+            codes = _str_list(src, countries, f"_national_only.{term}", line)
+            bad = [c for c in codes if c not in self.countries or c in _EXTRA_COUNTRIES]
+            if not isinstance(term, str) or bad or not codes:
+                raise src.fail(line, f"_national_only.{term}: unknown or missing countries {bad}")
+            out[term.lower()] = frozenset(codes)
+        return out
+
+    def _cues(self, src: _Source, value: Any, line: int | None) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise src.fail(line, "_national_cues must map a term to {COUNTRY: [cue countries]}")
+        out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for term, spec in value.items():
+            if not isinstance(term, str) or not isinstance(spec, dict) or not spec:
+                raise src.fail(line, f"_national_cues: bad entry {term!r}")
+            pairs = []
+            for country, cues in spec.items():
+                cue_list = _str_list(src, cues, f"_national_cues.{term}.{country}", line)
+                bad = [c for c in [country, *cue_list] if c not in self.countries or c in _EXTRA_COUNTRIES]
+                if bad or not cue_list:
+                    raise src.fail(line, f"_national_cues.{term}: unknown or missing countries {bad or country!r}")
+                pairs.append((country, frozenset(cue_list)))
+            out[term.lower()] = pairs
+        return out
 
     def _load_jsonl(self, path: Path, make: Any) -> None:
         if not path.exists():
@@ -457,10 +517,9 @@ class ActorDictionary:
     def titled(self, surname: str, title: str, date: str | None) -> Entry | None:
         """The one person with this surname whose role on ``date`` has ``title`` ("President Bush" in 2008)."""
         if date is None:
-            return None
+            return None  # no date, no guess: titles change hands
         title = title.lower()
-        found = [e for e in self.by_surname.get(surname.lower(), ())
-                 if title in (e.title_at(date) or "").lower()]
+        found = [e for e in self.by_surname.get(surname.lower(), ()) if title in (e.title_at(date) or "").lower()]
         return found[0] if len(found) == 1 else None
 
     def matcher(self, vocab: Vocab, tokenizer: Any) -> PhraseMatcher:

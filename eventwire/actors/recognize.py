@@ -4,8 +4,9 @@ One PhraseMatcher pass finds every dictionary form; the matches are then read le
 composed the way news phrases actors: a country word, an optional possessive and modifiers, role
 nouns, then maybe a name ("Chinese foreign ministry spokesperson Mao Ning" -> one CHNGOV mention).
 The statistical NER, when the pipeline has it, adds names the dictionary lacks and tells a
-country word inside a person's name ("George Washington") from a country. Acronyms defined in
-the text and coreference (coref.py) come last.
+country word inside a person's name ("George Washington") from a country (ner.py). Datelines are
+dropped first and bare national institutions take the story's country last (context.py); acronyms
+defined in the text and coreference (coref.py) come between.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import ActorMention
+from .context import count_group, drop_datelines, national_countries
 from .coref import Candidate, acronyms, apposition, resolve, sentence_ids
 from .dictionary import ActorDictionary, Entry, load_dictionary
+from .ner import add_ner
 
 __all__ = ["ActorRecognizer", "recognize", "mention_for_token"]
 
@@ -32,11 +35,11 @@ _DAYS_MONTHS = {
 }
 # NER labels whose longer span means a country word inside it is not a country reference.
 _SWALLOWING = {"PERSON", "FAC", "EVENT", "WORK_OF_ART", "LOC", "PRODUCT", "LAW", "ORG"}
-_NER_KIND = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 _NAME_PARTICLES = {"van", "von", "den", "der", "de", "da", "di", "del", "la", "le", "du", "bin", "ibn", "al",
                    "el", "abu", "ben", "dos", "das", "y"}
 _LOCATIVE = {"in", "at", "to", "into", "near", "outside", "around", "across", "through", "via", "toward",
              "towards", "inside", "within", "over", "off"}
+_ORIGIN = {"made", "built", "designed", "supplied", "produced", "manufactured"}
 _MAX_GAP = 3  # tokens allowed between a country word and its role noun
 _MAX_NAME = 4  # tokens of a personal name guessed after a title, without NER
 
@@ -79,13 +82,16 @@ def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[Ac
     matches = _matches(doc, dictionary, matcher)
     has_ner = doc.has_annotation("ENT_IOB")
     has_pos = doc.has_annotation("POS")
+    matches, spans, home = drop_datelines(doc, matches)
     composer = _Composer(doc, dictionary, matches, date, has_ner, has_pos)
     cands = composer.compose()
     if has_ner:
-        cands = _add_ner(doc, cands)
+        cands = add_ner(doc, cands)
+        cands = [c for c in cands if not any(lo <= c.start < hi for lo, hi in spans)]
     apposition(doc, cands, dictionary.modifiers)
     cands = acronyms(doc, cands)
     cands = sorted(cands + resolve(doc, cands, date), key=lambda c: c.start)
+    national_countries(doc, cands, dictionary, home, sentence_ids(doc))
     return _to_mentions(doc, cands)
 
 
@@ -183,10 +189,14 @@ class _Composer:
             i += 1
         return i
 
-    def _name_after(self, pos: int) -> tuple[int, _Match | None]:
+    def _name_after(self, pos: int, title: str | None = None) -> tuple[int, _Match | None]:
         """End of a personal name starting at ``pos`` (``pos`` when there is none)."""
         if pos >= len(self.doc):
             return pos, None
+        tok = self.doc[pos]
+        if (title and tok.is_lower and tok.is_alpha and not tok.is_stop and len(tok.text) > 2
+                and self.d.titled(tok.text, title, self.date) is not None):
+            return pos + 1, None  # "president obama": a known title-holder's surname in lower case
         item = self._item(pos)
         if item is not None:
             return (item.end, item) if item.entry.kind == "person" else (pos, None)
@@ -304,9 +314,10 @@ class _Composer:
                 k = self._from_place(k, out)
             elif kind == "agent":
                 k = self._from_agent(k, out)
-            elif kind in ("organisation", "group") and k + 1 < len(ms) and ms[k + 1].start == m.end \
-                    and ms[k + 1].entry.kind == "agent":
-                # "Houthi rebels", "Hamas fighters", "NATO troops": the group's own code, one span.
+            elif kind in ("organisation", "group") and k + 1 < len(ms) and ms[k + 1].entry.kind == "agent" \
+                    and ms[k + 1].start == self._gap(m.end + 1 if self._owned(m) else m.end) \
+                    and (self._owned(m) or ms[k + 1].start == m.end):
+                # "Houthi rebels", "NATO troops", "the United Nations' top court": the body's own code.
                 j_end = self._agent_run(k + 1)
                 cand = self._standalone(m)
                 if cand is not None:
@@ -365,13 +376,17 @@ class _Composer:
             out.append(Candidate(last.start, ent.end, last.entry.country, last.entry.country, [], name=ent.text,
                                  kind="person", via="context", name_start=ent.start))
             return j + 1
-        pos = self._gap(pos)
+        gap_start, pos = pos, self._gap(pos)
         nxt = self._item(pos)
+        if nxt is not None and nxt.entry.kind == "agent" and not self._arms_of(last, gap_start, pos):
+            nxt = None
         if nxt is not None and (nxt.entry.kind == "agent" or (nxt.entry.kind == "metonym" and nxt.entry.sectors)):
             if nxt.entry.kind == "agent":
                 j_end = self._agent_run(self.at[pos])
                 agents = ms[self.at[pos]:j_end]
                 sector, head = self._sector(agents)
+                if head.equipment:
+                    sector = "MIL"  # "Russian bombers" are its air force, not rebels
             else:
                 j_end = self.at[pos] + 1
                 agents = [nxt]
@@ -379,11 +394,15 @@ class _Composer:
             end = agents[-1].end
             if self._former_before(heads[0].start, end) and head.person_role:
                 sector = "ELI"
-            name_end, person = (self._name_after(end) if head.person_role else (end, None))
+            name_end, person = (self._name_after(end, head.name) if head.person_role else (end, None))
             for h in heads[:-1]:
                 out.append(self._role(h.start, h.end, h.entry, sector, head, None, h.end))
             if person is not None:
                 j_end = self.at[person.start] + 1
+            if len(heads) > 1 and person is None and name_end == end:
+                # "Thai and Cambodian troops": each actor spans its own adjective, so that the parse
+                # (the first adjective modifies the noun, the others are its conjuncts) reaches both.
+                name_end = last.end
             out.append(self._role(last.start, name_end, last.entry, sector, head, person, end))
             return j_end
         # "Russia's Vladimir Putin", "Russian President"-less: a country word before a known person.
@@ -401,6 +420,20 @@ class _Composer:
         for h in heads:
             self._emit(h, out)
         return j + 1
+
+    def _arms_of(self, place: _Match, gap_start: int, pos: int) -> bool:
+        """Whether a country word and the role noun at ``pos`` compose. A weapon or vessel needs them
+        close ("Israeli jets", "Israeli F-35 jets", not "Chinese passenger jets") and is not merely
+        made there ("Iranian-made drones" fly for whoever bought them)."""
+        run = self.ms[self.at[pos]:self._agent_run(self.at[pos])]
+        if not run[-1].entry.equipment:
+            return True
+        if not all(m.entry.equipment for m in run):
+            return False  # "Chinese passenger jets"
+        doc = self.doc
+        if place.end + 1 < len(doc) and doc[place.end].text == "-" and doc[place.end + 1].lower_ in _ORIGIN:
+            return False
+        return all(t.lower_ in self.d.modifiers or not (t.is_alpha and t.is_lower) for t in doc[gap_start:pos])
 
     def _emit(self, m: _Match, out: list[Candidate]) -> None:
         cand = self._standalone(m)
@@ -448,6 +481,12 @@ class _Composer:
         start = agents[0].start
         if self._former_before(start, end) and head.person_role:
             sector = "ELI"
+        if not head.bare:
+            return j_end  # "fired a missile": a weapon with no country word is not an actor
+        if head.plural and count_group(doc, start):
+            # "the two governments", "both sides": several parties, no single code.
+            out.append(Candidate(start, end, None, None, [], kind="group", plural=True))
+            return j_end
         # "the foreign minister of Iran", "officials from Japan"
         pos = end
         if pos < len(doc) and (doc[pos].lower_ == "from" or (doc[pos].lower_ == "of" and sector in _OF_SECTORS)):
@@ -459,7 +498,18 @@ class _Composer:
                     and not self._owned(place)):
                 cand = self._role(start, place.end, place.entry, sector, head, None, place.end)
                 out.append(cand)
-                return self.at[p2] + 1
+                k_end = self.at[p2] + 1
+                # "the foreign ministers of Congo and Rwanda": every coordinated country has the role.
+                while k_end < len(self.ms):
+                    nxt = self.ms[k_end]
+                    between = [t.lower_ for t in doc[self.ms[k_end - 1].end:nxt.start] if t.lower_ != "the"]
+                    if (not between or len(between) > 2 or not all(w in _COORD for w in between)
+                            or nxt.entry.kind not in ("country", "capital") or not nxt.entry.country
+                            or self._owned(nxt)):
+                        break
+                    out.append(self._role(nxt.start, nxt.end, nxt.entry, sector, head, None, nxt.end))
+                    k_end += 1
+                return k_end
             org = self._item(self._gap(p2))
             if org is not None and org.entry.kind in ("organisation", "group") and not self._owned(org):
                 # "officials of the ruling Workers' Party of Korea": members take the body's code.
@@ -470,7 +520,7 @@ class _Composer:
                     return self.at[org.start] + 1
         # "President Vladimir Putin", "spokesperson Mao Ning"
         if head.person_role:
-            name_end, person = self._name_after(end)
+            name_end, person = self._name_after(end, head.name)
             if name_end > end:
                 unknown = Entry(kind="country", name="", country=None)
                 cand = self._role(start, name_end, unknown, sector, head, person, end)
@@ -501,44 +551,6 @@ def _sectors(code: str | None) -> list[str]:
     if code.startswith("IGO"):
         return ["IGO"]
     return [code[i:i + 3] for i in range(3, len(code), 3)]
-
-
-# ---- NER ----------------------------------------------------------------
-
-
-def _add_ner(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Names the dictionary does not know, uncoded (context and coreference may code them)."""
-    taken = [False] * len(doc)
-    for c in cands:
-        for i in range(c.start, c.end):
-            taken[i] = True
-    out = list(cands)
-    by_start = {c.start: c for c in cands}
-    for ent in doc.ents:
-        kind = _NER_KIND.get(ent.label_)
-        if kind is None:
-            continue
-        start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-        end = ent.end - 1 if doc[ent.end - 1].text in _POSSESSIVE else ent.end
-        while kind == "person" and start < end and taken[start]:
-            start += 1  # a country the NER ran into the name: "Ukraine Marie Yovanovitch"
-        if start >= end:
-            continue
-        if any(taken[start:end]):
-            inside = [by_start[i] for i in range(start, end) if i in by_start]
-            # An organisation whose only known word is a country ("the Syrian Observatory for Human
-            # Rights"): one uncoded ORG, not a country mention.
-            if not (kind == "organisation" and inside and all(
-                    start <= c.start and c.end <= end and not c.sectors and c.kind == "country" and c.via == "dictionary"
-                    for c in inside) and sum(c.end - c.start for c in inside) < end - start
-                    and sum(taken[start:end]) == sum(c.end - c.start for c in inside)):
-                continue
-            out = [c for c in out if c not in inside]
-        name = doc[start:end].text
-        out.append(Candidate(start, end, None, None, [], name=name, kind=kind, via="ner",
-                             plural=kind == "group", name_start=start if kind == "person" else None))
-    out.sort(key=lambda c: c.start)
-    return out
 
 
 # ---- output --------------------------------------------------------------------------------

@@ -1,0 +1,47 @@
+"""Names spaCy's NER finds that the actor dictionary lacks: added uncoded, for context and coreference."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .coref import Candidate
+
+__all__ = ["add_ner"]
+
+_NER_KIND = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
+_POSSESSIVE = {"'s", "'", "’s", "’"}
+
+
+def add_ner(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Names the dictionary does not know, uncoded (context and coreference may code them)."""
+    taken = [False] * len(doc)
+    for c in cands:
+        for i in range(c.start, c.end):
+            taken[i] = True
+    out = list(cands)
+    by_start = {c.start: c for c in cands}
+    for ent in doc.ents:
+        kind = _NER_KIND.get(ent.label_)
+        if kind is None:
+            continue
+        start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+        end = ent.end - 1 if doc[ent.end - 1].text in _POSSESSIVE else ent.end
+        while kind == "person" and start < end and taken[start]:
+            start += 1  # a country the NER ran into the name: "Ukraine Marie Yovanovitch"
+        if start >= end or (start > ent.start and not doc[start].text[:1].isupper()):
+            continue  # what is left is no name ("president obama spoke" -> "spoke")
+        if any(taken[start:end]):
+            inside = [by_start[i] for i in range(start, end) if i in by_start]
+            # An organisation whose only known word is a country ("the Syrian Observatory for Human
+            # Rights"): one uncoded ORG, not a country mention.
+            if not (kind == "organisation" and inside and all(
+                    start <= c.start and c.end <= end and not c.sectors and c.kind == "country" and c.via == "dictionary"
+                    for c in inside) and sum(c.end - c.start for c in inside) < end - start
+                    and sum(taken[start:end]) == sum(c.end - c.start for c in inside)):
+                continue
+            out = [c for c in out if c not in inside]
+        name = doc[start:end].text
+        out.append(Candidate(start, end, None, None, [], name=name, kind=kind, via="ner",
+                             plural=kind == "group", name_start=start if kind == "person" else None))
+    out.sort(key=lambda c: c.start)
+    return out
