@@ -6,8 +6,8 @@ Usage: .venv/bin/python benchmarks/places.py /path/to/GWN.xml [--limit N] [--fas
 Gold toponyms that have coordinates are matched to our places by character overlap. Reported:
 recall of spans, accuracy@161km over all gold toponyms with coordinates (unfound = miss) and over
 the found ones, median and mean error (km) over found ones, and index build/load times. Figures are
-also given without the gold spans that are demonym adjectives ("Russian", "American"), which
-eventwire deliberately does not treat as places.
+also given without the gold spans that are demonym adjectives ("Russian", "American"; eventwire
+tags them as kind "demonym" at their country's point), per gold ``<type>``, and per our ``kind``.
 """
 
 from __future__ import annotations
@@ -98,9 +98,12 @@ def main() -> None:
     t0 = time.perf_counter()
     n_pred = n_right = 0
     kinds: dict[tuple[str, str], int] = {}  # (gold type, our kind) -> count
+    our_kinds: dict[str, int] = {}
     for text, gold, spans in articles:
         places = geoparse(text, nlp)
         n_pred += len(places)
+        for p in places:
+            our_kinds[p.kind] = our_kinds.get(p.kind, 0) + 1
         # Precision of recognition: our spans that overlap any annotated toponym (GWN is exhaustive).
         n_right += sum(1 for p in places if any(p.start < e and s < p.end for s, e in spans))
         for g in gold:
@@ -128,6 +131,13 @@ def main() -> None:
     print(f"literal/metonym on found gold Literal: {lit[0]} literal, {lit[1]} metonym; "
           f"gold Metonymic: {met[0]} metonym, {met[1]} literal "
           f"(metonym precision {met[0] / max(met[0] + lit[1], 1):.3f}, recall {met[0] / max(sum(met), 1):.3f})")
+    print("per gold type (n, span recall, acc@161km with unfound = miss):")
+    for gtype in sorted({r[0]["type"] for r in rows}):
+        sub = [r for r in rows if r[0]["type"] == gtype]
+        found_n = sum(1 for r in sub if r[1] is not None)
+        good_n = sum(1 for r in sub if r[1] is not None and r[1] <= KM)
+        print(f"  {gtype:22s} n={len(sub):4d}  recall {found_n / len(sub):.3f}  acc@161km {good_n / len(sub):.3f}")
+    print("our kinds: " + ", ".join(f"{k} {v}" for k, v in sorted(our_kinds.items())))
     for label, subset in (("all gold toponyms with coordinates", rows),
                           ("without demonym adjectives", [r for r in rows if not r[2]]),
                           ("without demonyms and names inside organisation names",

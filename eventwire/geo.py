@@ -4,14 +4,22 @@ Toponyms come from spaCy's GPE/LOC/FAC entities when NER runs, plus a longest-ma
 capitalised token runs in the gazetteer (the only source in the fast profile). Each toponym is
 resolved by scoring its candidates: population and feature class, the countries the article is
 about (country names, demonyms, actor countries), admin qualifiers ("Paris, Texas") and closeness
-to places already resolved in the article. A country or capital that is the subject of a verb of
-speech, cognition or policy ("Pyongyang perceives") or the possessor of a policy noun ("Moscow's
-decision") stands for its government: kind "metonym". Metonyms never locate events.
+to places already resolved in the article; a small namesake does not win over one 30 times
+bigger in the same country on a state mention alone ("Louisville" stays in Kentucky).
+
+Every ``Place`` has one of four kinds:
+
+- ``literal``: the place itself ("fighting in Manbij"); the only kind that locates events.
+- ``metonym``: a country or capital standing for its government: the subject of a verb of speech,
+  cognition or policy ("Pyongyang perceives") or the possessor of a policy noun ("Moscow's decision").
+- ``demonym``: a nationality adjective or noun ("Russian", "Iranians"), resolved to its country's
+  point; it tells what the article is about but never locates an event.
+- ``embedded``: a toponym inside an organisation's name ("Bank of England", "University of Texas",
+  "Jamaica Cancer Society"), resolved like any toponym but never locating an event.
 """
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,13 +30,16 @@ from spacy.tokens import Doc, Span, Token
 from .gazetteer import (
     CUES_PATH,
     Candidate,
+    Context,
     Cues,
     Gazetteer,
     cues,
-    distance_km,
+    demonym_point,
+    dwarfed,
     gazetteer,
     normalize,
     read_cues,
+    score,
 )
 from .nlp import extensions
 from .records import Event, Place
@@ -40,9 +51,6 @@ __all__ = ["PlaceTagger", "locate_events", "geoparse", "gazetteer", "tag_places"
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CONNECTORS = {"of", "and", "the", "de", "del", "la", "al", "el", "-", "on", "upon", "du", "des", "'s", ","}
-# Prior weight of a feature class on top of log10(population).
-_FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "union": 3.0, "region": 2.0, "water": 2.0, "admin": 1.0,
-                  "capital": 2.0, "place": 1.0, "city": 0.0}
 _GOVERNMENT_FEATURES = {"country", "capital", "union", "place", "admin"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}  # passive subjects are patients, not actors
 
@@ -54,6 +62,8 @@ class _Mention:
     best: Candidate | None = None
     kind: str = "literal"
     margin: float = 0.0
+    country: str | None = None  # a demonym's state when the gazetteer has no point for it
+    chars: tuple[int, int] | None = None  # a name inside one token: "U.S." in "U.S.-led"
 
 
 # ---- recognition ------------------------------------------------------------------------------
@@ -74,10 +84,12 @@ def _ner_ran(doc: Doc) -> bool:
     return doc.has_annotation("ENT_IOB")
 
 
-def _lookup_span(gaz: Gazetteer, span: Span, cue: Cues, strict: bool = False) -> list[tuple[Span, list[Candidate]]]:
-    """Candidates of an entity span; else its known inner runs, left to right ("Greece Italy",
-    "Idlib province"), skipping common words that merely name some hamlet ("Street", "North")."""
-    found = gaz.candidates(span.text)
+def _lookup_span(gaz: Gazetteer, span: Span, cue: Cues, strict: bool = False,
+                 whole: bool = True) -> list[tuple[Span, list[Candidate]]]:
+    """Candidates of an entity span (unless not ``whole``); else its known inner runs, left to
+    right ("Greece Italy", "Idlib province"), skipping common words that merely name some hamlet
+    ("Street", "North")."""
+    found = gaz.candidates(span.text) if whole else []
     if found:
         return [(span, found)]
     out = []
@@ -87,7 +99,10 @@ def _lookup_span(gaz: Gazetteer, span: Span, cue: Cues, strict: bool = False) ->
             sub = span[i:i + size]
             if not _capitalised(sub[0]) or (size == 1 and sub[0].is_stop and not sub.text.isupper()):
                 continue
-            found = [c for c in gaz.candidates(sub.text) if c.primary or c.feature != "city"]
+            # A big city's short name ("New York" for New York City) counts; other alternates
+            # ("Garden City" for Singapore) and hamlets' old names do not.
+            found = [c for c in gaz.candidates(sub.text) if c.primary or c.feature != "city"
+                     or (c.population >= 1_000_000 and normalize(c.name).startswith(normalize(sub.text)))]
             if not found:
                 continue
             if any(c.feature in _NON_TOWN for c in found):
@@ -172,8 +187,18 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, cue: Cues, taken: set[int], ne
             i += 1
             continue
         span, found = hit
+        if _before_division(span, cue):
+            out.append(_Mention(doc[span.start:span.end + 1], []))  # known to be a toponym, not where
+            i = span.end + 1
+            continue
         if _keep_match(doc, span, found, cue, has_pos, ner, matched, surnames):
             out.append(_Mention(span, found))
+            matched.update(range(span.start, span.end))
+        elif _in_org_name(span, cue) and normalize(span.text) not in cue.not_places \
+                and normalize(span.text) not in cue.demonyms \
+                and any(c.feature in _NON_TOWN or c.population >= 100_000 for c in found):
+            # "New York Times", "Jamaica Cancer Society": glued to a name, but an organisation's.
+            out.append(_Mention(span, found, kind="embedded"))
             matched.update(range(span.start, span.end))
         i = span.end
     return out
@@ -225,24 +250,41 @@ def _mentions(doc: Doc, gaz: Gazetteer, cue: Cues) -> tuple[list[_Mention], list
     for ent in doc.ents:
         span = _strip_the(ent)
         if ent.label_ in _PLACE_LABELS:
-            parts = _lookup_span(gaz, span, cue, strict=True)
+            span = _extend_right(gaz, span)
+            parts = [(sub, found) for sub, found in _lookup_span(gaz, span, cue, strict=True)
+                     if not _before_division(sub, cue)]
             if not parts and ent.label_ != "FAC" and _unknown_toponym(span, cue):
                 parts = [(span, [])]  # a toponym we cannot place is still a toponym
             for sub, found in parts:
                 if normalize(sub.text) not in cue.demonyms:
                     mentions.append(_Mention(sub, _plausible(sub, found, cue)))
-            taken.update(range(ent.start, ent.end))
+            taken.update(range(ent.start, max(ent.end, span.end)))
             continue
         found = gaz.candidates(span.text)
         if found and _ent_is_place(span, found, cue):
             # NER mislabels places ("Tamil Nadu" PERSON, "Manbij" DATE): trust the gazetteer here.
             mentions.append(_Mention(span, found))
         elif ent.label_ == "ORG" and len(span) > 1:
-            # A state named inside an organisation ("US Special Forces", "Air Zimbabwe") is a
-            # non-literal modifier: kept as a metonym so it never places an event.
-            for sub, subfound in _lookup_span(gaz, span, cue):
-                if sub != span and any(c.feature in ("country", "union") for c in subfound):
-                    mentions.append(_Mention(sub, subfound, kind="metonym"))
+            # A place named inside an organisation ("US Special Forces", "University of Texas",
+            # "The New York Times") is resolved but kind "embedded": it never places an event.
+            for sub, subfound in _lookup_span(gaz, span, cue, whole=False):
+                # A town part must be big or sit where an organisation's name puts its place
+                # ("Beverly Hills Police Department"): "Ron" in a team's name is a person.
+                framed = _in_org_name(sub, cue)
+                subfound = [c for c in subfound if c.feature in _NON_TOWN or c.population >= 100_000 or framed]
+                if subfound and normalize(sub.text) not in cue.demonyms:
+                    mentions.append(_Mention(sub, subfound, kind="embedded"))
+        elif ent.label_ == "ORG" and len(span) == 1 and span[0].lower_ not in longer_names \
+                and normalize(span.text) not in cue.not_places and any(c.primary and c.population >= 100_000 for c in found):
+            # The small model often calls a lone city an organisation ("cities of Suwon and Incheon",
+            # "a Durban court"); a big city's own name is believed (sports teams stay metonymic).
+            mentions.append(_Mention(span, [c for c in found if c.primary or c.feature in _NON_TOWN]))
+        elif ent.label_ not in ("PERSON", "ORG") and len(span) > 1:
+            # "11 billion US dollars", "the Investment Plan for Europe": a state inside a name.
+            for sub, subfound in _lookup_span(gaz, span, cue, whole=False):
+                subfound = [c for c in subfound if c.feature in _NON_TOWN]
+                if subfound and normalize(sub.text) not in cue.demonyms:
+                    mentions.append(_Mention(sub, subfound, kind="embedded"))
         elif ent.label_ in ("PERSON", "ORG") and len(span) == 1 and span[0].lower_ not in longer_names \
                 and span[0].dep_ in ("pobj", "dobj") and _lemma(span[0].head) not in cue.metonym_verbs:
             towns = [c for c in found if c.population >= 15_000]
@@ -251,7 +293,93 @@ def _mentions(doc: Doc, gaz: Gazetteer, cue: Cues) -> tuple[list[_Mention], list
         taken.update(range(ent.start, ent.end))
     mentions.extend(_gazetteer_mentions(doc, gaz, cue, taken, ner))
     mentions.extend(_common_noun_mentions(doc, gaz, taken))
+    mentions.extend(_prefix_mentions(doc, gaz, taken))
+    for m in mentions:
+        if m.kind == "literal" and _in_org_name(m.span, cue):
+            m.kind = "embedded"
     return mentions, tentative
+
+
+def _extend_right(gaz: Gazetteer, span: Span) -> Span:
+    """NER may stop short of a longer known name: "the [U.S.] Virgin Islands"."""
+    doc = span.doc
+    for extra in (3, 2, 1):
+        tail = doc[span.end:span.end + extra]
+        if len(tail) == extra and all(t.is_alpha and _capitalised(t) and t.ent_iob_ != "B" for t in tail):
+            longer = doc[span.start:span.end + extra]
+            if any(c.feature != "city" or c.population >= 100_000 for c in gaz.candidates(longer.text)):
+                return longer
+    return span
+
+
+def _before_division(span: Span, cue: Cues) -> bool:
+    """"Suffolk County", "Hamilton County": a division we cannot place is not its namesake."""
+    doc = span.doc
+    return span.end < len(doc) and _capitalised(doc[span.end]) and doc[span.end].lower_ in cue.division_heads
+
+
+def _prefix_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+    """A dotted state name glued to a word the tokenizer keeps whole: "U.S.-led", "U.K.-based"."""
+    out = []
+    for tok in doc:
+        cut = tok.text.find(".-")
+        if cut > 0 and tok.i not in taken and _capitalised(tok):
+            found = [c for c in gaz.candidates(tok.text[:cut + 1]) if c.feature in _NON_TOWN]
+            if found:
+                out.append(_Mention(doc[tok.i:tok.i + 1], found, chars=(tok.idx, tok.idx + cut + 1)))
+    return out
+
+
+def _in_org_name(span: Span, cue: Cues) -> bool:
+    """A toponym inside a capitalised name that an organisation word opens or ends: "Bank of
+    England", "Jamaica Cancer Society" (but "the bank in England" and "Texas police" stay places)."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        head = doc[span.start - 2]
+        if _capitalised(head) and head.lower_ in cue.org_heads:
+            return True
+    end = span.end
+    while end < len(doc) and end - span.end < 4 and _capitalised(doc[end]) and doc[end].is_alpha:
+        if doc[end].lower_ in cue.org_heads:
+            return True
+        end += 1
+    return False
+
+
+def _demonym_mentions(doc: Doc, gaz: Gazetteer, cue: Cues, covered: set[int]) -> list[_Mention]:
+    """Nationality words ("Russian", "South Korean", "Europeans") outside other toponyms: kind
+    "demonym", at the point of their country (or area) entry."""
+    out: list[_Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        hit, key = None, ""
+        for size in (3, 2, 1):
+            span = doc[i:i + size]
+            if len(span) == size and span[0].lower_ != "the" and all(_capitalised(t) for t in span) \
+                    and not any(t.i in covered for t in span):
+                key = normalize(span.text)
+                if key in cue.area_demonyms or key in cue.demonyms:
+                    hit = span
+                    break
+        if hit is None or _language_use(hit):
+            i += 1
+            continue
+        point = demonym_point(gaz, cue, key)
+        out.append(_Mention(hit, [point] if point else [], point, "demonym", 10.0, cue.demonyms.get(key)))
+        i = hit.end
+    return out
+
+
+def _language_use(span: Span) -> bool:
+    """"written in English", "English-language": the language, not the nation."""
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "-" and span.end + 1 < len(doc):
+        nxt = doc[span.end + 1]
+    if nxt is not None and nxt.lower_ in ("language", "languages", "speaker", "speakers", "speaking"):
+        return True
+    return prev in ("in", "speak", "speaks", "spoke", "speaking") and (nxt is None or not nxt.is_alpha)
 
 
 def _after_prep(span: Span, cue: Cues) -> bool:
@@ -304,7 +432,8 @@ def _ent_is_place(span: Span, found: list[Candidate], cue: Cues) -> bool:
     key = normalize(span.text)
     if key in cue.demonyms or any(ch.isdigit() for ch in span.text):
         return False
-    if any(c.feature in _NON_TOWN for c in found) or _dateline_span(span):
+    # Named sites ("the White House", "Heathrow") are places even when NER calls them organisations.
+    if any(c.feature in _NON_TOWN or (c.feature == "place" and c.primary) for c in found) or _dateline_span(span):
         return True
     if key in cue.not_places:
         return False
@@ -314,14 +443,7 @@ def _ent_is_place(span: Span, found: list[Candidate], cue: Cues) -> bool:
 # ---- resolution -------------------------------------------------------------------------------
 
 
-@dataclass
-class _Context:
-    countries: set[str]
-    admins: set[tuple[str, str]]
-    anchors: list[Candidate]
-
-
-def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues) -> _Context:
+def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues) -> Context:
     countries: set[str] = set()
     admins: set[tuple[str, str]] = set()
     for m in mentions:
@@ -338,24 +460,7 @@ def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues) -> _Context:
         country = getattr(actor, "country", None)
         if country and len(country) == 3 and country != "IGO":
             countries.add(country)
-    return _Context(countries, admins, [])
-
-
-def _score(c: Candidate, ctx: _Context, qualifier: Candidate | None) -> float:
-    score = math.log10(c.population + 10) + _FEATURE_BONUS.get(c.feature, 0.0) + (1.5 if c.primary else 0.0)
-    if c.country and c.country in ctx.countries:
-        score += 2.0
-    if c.country and c.admin1 and (c.country, c.admin1) in ctx.admins and c.feature != "admin":
-        score += 2.5
-    if qualifier is not None:
-        same_state = c.country == qualifier.country
-        if same_state and (qualifier.feature == "country" or c.admin1 == qualifier.admin1):
-            score += 6.0
-    if ctx.anchors and c.feature in ("city", "capital", "place", "admin"):
-        near = min(distance_km(c.lat, c.lon, a.lat, a.lon) for a in ctx.anchors)
-        if near < 250:
-            score += 1.5
-    return score
+    return Context(countries, admins, [])
 
 
 def _qualifier(doc: Doc, m: _Mention, by_start: dict[int, _Mention]) -> Candidate | None:
@@ -370,20 +475,22 @@ def _qualifier(doc: Doc, m: _Mention, by_start: dict[int, _Mention]) -> Candidat
     return None
 
 
-def _resolve(doc: Doc, mentions: list[_Mention], ctx: _Context) -> None:
+def _resolve(doc: Doc, mentions: list[_Mention], ctx: Context) -> None:
     by_start = {m.span.start: m for m in mentions}
     for rnd in (0, 1):
         for m in mentions:
             if not m.candidates:
                 continue
             qual = _qualifier(doc, m, by_start)
-            scored = sorted(((_score(c, ctx, qual), c) for c in m.candidates), key=lambda sc: -sc[0])
+            small = dwarfed(m.candidates)
+            scored = sorted(((score(c, ctx, qual, i in small), c) for i, c in enumerate(m.candidates)),
+                            key=lambda sc: -sc[0])
             m.best = scored[0][1]
             m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
         if rnd == 0:
             # Confident towns and regions anchor the spatial prior of the second round.
             ctx.anchors = [m.best for m in mentions if m.best is not None and m.margin >= 2.0
-                           and m.best.feature in ("city", "capital", "admin", "place")]
+                           and m.best.feature in ("city", "capital", "admin", "place") and m.kind != "demonym"]
             for m in mentions:
                 if m.best is not None and m.margin >= 2.0 and m.best.country:
                     ctx.countries.add(m.best.country)
@@ -459,6 +566,7 @@ def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) 
     gaz = gaz or gazetteer()
     cue = cue or cues()
     mentions, tentative = _mentions(doc, gaz, cue)
+    mentions.extend(_demonym_mentions(doc, gaz, cue, {t.i for m in mentions for t in m.span}))
     ctx = _article_context(doc, mentions, cue)
     for m in tentative:
         m.candidates = [c for c in m.candidates if c.country in ctx.countries]
@@ -474,10 +582,11 @@ def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) 
         if kind == "literal" and (best is None or best.feature in _GOVERNMENT_FEATURES) \
                 and not _dateline_span(m.span) and is_metonym(m.span, cue):
             kind = "metonym"
+        start, end = m.chars or (m.span.start_char, m.span.end_char)
         places.append(Place(
-            start=m.span.start_char, end=m.span.end_char, text=m.span.text,
+            start=start, end=end, text=doc.text[start:end],
             name=best.name if best else None, lat=round(best.lat, 5) if best else None,
-            lon=round(best.lon, 5) if best else None, country=best.country if best else None,
+            lon=round(best.lon, 5) if best else None, country=best.country if best else m.country,
             kind=kind, feature=best.feature if best else None, geonameid=best.geonameid if best else None,
             sentence_index=_sentence_index(starts, m.span.start),
         ))

@@ -127,7 +127,7 @@ class TimeExpression(_Record):
     value: str | None  # e.g. "2013-03-22", "2013-W11", "2012-12", "P1M", "PAST_REF"
     mod: str | None = None  # START, MID, END, APPROX, ...
     value_end: str | None = None  # for ranges ("Monday through Friday")
-    precision: str | None = None  # day, week, month, quarter, year, decade, vague
+    precision: str | None = None  # time, day, week, month, quarter, season, year, decade, century, vague
     sentence_index: int | None = None
 
 
@@ -142,7 +142,7 @@ class Place(_Record):
     lat: float | None = None
     lon: float | None = None
     country: str | None = None  # ISO 3166 alpha-3
-    kind: str = "literal"  # literal, metonym
+    kind: str = "literal"  # literal, metonym, demonym, embedded (only literal places locate events)
     feature: str | None = None  # city, country, region, admin, water, ...
     geonameid: int | None = None
     sentence_index: int | None = None

@@ -590,3 +590,91 @@ def test_visit_needs_an_official(blank_nlp, coder):
     assert coder(doc)._.events == []
     doc._.actors[0].code = "INDGOV"
     assert triples(coder(doc)._.events) == {("INDGOV", "GBR", "042")}
+
+
+def test_passive_killing_by_a_named_attack(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Two two NUM nummod 1
+        soldiers soldier NOUN nsubjpass 3
+        were be AUX auxpass 3
+        killed kill VERB ROOT 3
+        in in ADP prep 3
+        a a DET det 7
+        Taliban Taliban PROPN compound 7
+        ambush ambush NOUN pobj 4
+        . . PUNCT punct 3
+    """, {"1": "AFGMIL", "6": "AFGREB"})
+    assert ("AFGREB", "AFGMIL", "180") in triples(coder(doc)._.events)
+    doc = parse(blank_nlp, """
+        Two two NUM nummod 1
+        soldiers soldier NOUN nsubjpass 3
+        were be AUX auxpass 3
+        killed kill VERB ROOT 3
+        in in ADP prep 3
+        Kandahar Kandahar PROPN pobj 4
+        . . PUNCT punct 3
+    """, {"1": "AFGMIL", "5": "AFG"})
+    assert coder(doc)._.events == []  # a place is where, not who
+
+
+def test_condemning_an_attack_targets_the_attacker_not_the_victims(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Paris Paris PROPN nsubj 1
+        condemned condemn VERB ROOT 1
+        the the DET det 3
+        attack attack NOUN dobj 1
+        on on ADP prep 3
+        Kyiv Kyiv PROPN pobj 4
+        . . PUNCT punct 1
+    """, {"0": "FRA", "5": "UKR"})
+    assert triples(coder(doc)._.events) == {("FRA", None, "111")}
+    doc = parse(blank_nlp, """
+        Paris Paris PROPN nsubj 1
+        condemned condemn VERB ROOT 1
+        Moscow Moscow PROPN poss 4
+        's 's PART case 2
+        attack attack NOUN dobj 1
+        on on ADP prep 4
+        Kyiv Kyiv PROPN pobj 5
+        . . PUNCT punct 1
+    """, {"0": "FRA", "2": "RUS", "6": "UKR"})
+    assert ("FRA", "RUS", "111") in triples(coder(doc)._.events)
+
+
+def test_an_error_in_one_sentence_does_not_stop_the_doc(blank_nlp, monkeypatch):
+    coder = EventCoder(None)
+    doc = parse(blank_nlp, """
+        Iran Iran PROPN nsubj 1
+        attacked attack VERB ROOT 1
+        Iraq Iraq PROPN dobj 1
+    """, {"0": "IRN", "2": "IRQ"})
+    doc._.explain = True
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("odd parse")
+
+    monkeypatch.setattr(coder, "_sentence", broken)
+    with pytest.warns(UserWarning, match="skipped sentence 0"):
+        coder(doc)
+    assert doc._.events == [] and "skipped after an error" in doc._.trace[-1]
+
+
+def test_participle_adjective_and_no_comment(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Spain Spain PROPN nsubj 1
+        faces face VERB ROOT 1
+        defending defend VERB amod 4
+        champion champion NOUN compound 4
+        Croatia Croatia PROPN dobj 1
+        . . PUNCT punct 1
+    """, {"0": "ESP", "4": "HRV"})
+    assert coder(doc)._.events == []  # sport, and "defending" is an adjective here
+    doc = parse(blank_nlp, """
+        The the DET det 1
+        ministry ministry NOUN nsubj 2
+        declined decline VERB ROOT 2
+        to to PART aux 4
+        comment comment VERB xcomp 2
+        . . PUNCT punct 2
+    """, {"1": "KENGOV"})
+    assert triples(coder(doc)._.events) == {("KENGOV", None, "011")}

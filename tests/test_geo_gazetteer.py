@@ -140,16 +140,16 @@ def test_malformed_country_centroid(tmp_path: Path) -> None:
 def test_malformed_cues_raise_data_file_error(tmp_path: Path) -> None:
     path = tmp_path / "cues.yml"
     path.write_text("metonym_verbs: [say]\nliteral_verbs: [be]\nmetonym_nouns: [decision]\nlocative_preps: [in]\n"
-                    "not_places: [may]\nplace_heads: [city]\narea_heads: [city]\ndemonyms:\n  iranian: Iran\n",
-                    encoding="utf-8")
+                    "not_places: [may]\nplace_heads: [city]\narea_heads: [city]\norg_heads: [bank]\ndivision_heads: [county]\n"
+                    "demonyms:\n  iranian: Iran\n", encoding="utf-8")
     with pytest.raises(DataFileError) as err:
         read_cues(path)
-    assert err.value.line == 9
+    assert err.value.line == 11
     path.write_text("metonym_verbs: [Say]\n", encoding="utf-8")
     with pytest.raises(DataFileError):
         read_cues(path)
     path.write_text("metonym_verbs: [say, see]\nliteral_verbs: [see]\nmetonym_nouns: [decision]\n"
-                    "locative_preps: [in]\nnot_places: [may]\nplace_heads: [city]\narea_heads: [city]\n",
+                    "locative_preps: [in]\nnot_places: [may]\nplace_heads: [city]\narea_heads: [city]\norg_heads: [bank]\ndivision_heads: [county]\n",
                     encoding="utf-8")
     with pytest.raises(DataFileError, match="both"):
         read_cues(path)

@@ -34,8 +34,15 @@ def test_paris_texas_and_paris_france(parser_only: Language) -> None:
 
 def test_regions_and_demonyms(parser_only: Language) -> None:
     got = _by_text("Iranian officials said tankers were seized in the Strait of Hormuz.", parser_only)
-    assert "Iranian" not in got
+    assert got["Iranian"] == ("Iran", "IRN", "demonym")  # at Iran's point, never an event's place
     assert got["Strait of Hormuz"][0] == "Strait of Hormuz"
+
+
+def test_demonyms_and_embedded_places_with_the_model(parser_only: Language) -> None:
+    got = _by_text("Russian diplomats told the New York Times that the Bank of England was wrong.", parser_only)
+    assert got["Russian"][2] == "demonym"
+    assert got["New York"][1:] == ("USA", "embedded")
+    assert got["England"][1:] == ("GBR", "embedded")
 
 
 def test_component_in_a_pipeline(parser_only: Language) -> None:

@@ -10,6 +10,7 @@ CAMEO codes as one event. With ``doc._.explain`` set, every decision is written 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -100,7 +101,12 @@ class EventCoder(RoleFinder):
         except ValueError:  # no sentence boundaries (unparsed Doc): one sentence
             sents = [doc[:]]
         for si, sent in enumerate(sents):
-            events.extend(self._sentence(doc, sent, si, index, trace))
+            try:
+                events.extend(self._sentence(doc, sent, si, index, trace))
+            except Exception as exc:  # one odd parse must not stop a run; the trace says what happened
+                warnings.warn(f"event coder skipped sentence {si} of {doc._.doc_id}: {exc!r}", stacklevel=2)
+                if trace is not None:
+                    trace.append(f"sentence {si}: skipped after an error: {exc!r}")
         doc._.events = events
         return doc
 
@@ -121,6 +127,8 @@ class EventCoder(RoleFinder):
         for tok in sent:
             if index[tok.i] is not None or (tok.pos_ == "PROPN" and tok.ent_type_):
                 continue  # part of a name ("Observer Mission", "March 3"), not an act
+            if tok.dep_ == "amod":
+                continue  # a participle used as an adjective: "defending champion", "ruling party"
             lemma = lemma_of(tok)
             if tok.pos_ in ("VERB", "AUX"):
                 found = verbs.get(lemma)
@@ -179,6 +187,8 @@ class EventCoder(RoleFinder):
             for k in kids
         ):
             return f"requires.comp_aux {sorted(req['comp_aux'])}"
+        if "comp" in req and not any(k.dep_ in ("xcomp", "ccomp") and lemma_of(k) in req["comp"] for k in kids):
+            return f"requires.comp {sorted(req['comp'])}"
         if "gov" in req:
             gov = self._governor(tok)
             if gov is None or lemma_of(gov) not in req["gov"]:
@@ -402,7 +412,7 @@ class EventCoder(RoleFinder):
             if prep.dep_ == "prep" and lemma_of(prep) in ("in", "at"):
                 for obj in prep.children:
                     for pl in places:
-                        if pl.country and pl.start <= obj.idx < pl.end:
+                        if pl.kind == "literal" and pl.country and pl.start <= obj.idx < pl.end:
                             return pl.country
         return None
 
@@ -431,11 +441,18 @@ class EventCoder(RoleFinder):
         def own_subject(t: Token) -> bool:
             return any(k.dep_ in SUBJ_DEPS for k in self._clause_head(t).children)
 
-        # An act with its own subject ("demanded that the US cancel ...") is aimed at that subject.
-        roles: list[tuple[Token, tuple[str, ...]]] = [
-            (f.token, (("subj",) + f.pattern.target) if own_subject(f.token) else f.pattern.target + ("subj",))
-            for f in (m.folded or [])
-        ]
+        # An act with its own subject ("demanded that the US cancel plans to sell arms to Taiwan", "its
+        # demand that Israel ease restrictions") is aimed at that subject, before anything inside it.
+        clause_kids = [k for k in m.token.children if k.dep_ in ("xcomp", "ccomp", "acl")]
+        roles: list[tuple[Token, tuple[str, ...]]] = [(k, ("subj",)) for k in clause_kids if own_subject(k)]
+        for f in m.folded or []:
+            if (m.code or "")[:2] == "11" and f.pattern.pos == "noun":
+                # "condemned the attack on peacekeepers": what is condemned is the attacker, if named
+                roles.append((f.token, tuple(r for r in f.pattern.source if r not in ("gov_subj", "subj"))))
+            elif own_subject(f.token):
+                roles.append((f.token, ("subj", *f.pattern.target)))
+            else:
+                roles.append((f.token, (*f.pattern.target, "subj")))
         clauses = [m.token, *[k for k in m.token.children if k.dep_ in ("xcomp", "ccomp")]]
         for c in clauses:  # the condition of a threat names its target ("...if the United States goes ahead")
             for k in c.children:

@@ -33,7 +33,7 @@ CODER_VERSION_BASE = "ewcoder-0.1"
 _CODE = re.compile(r"^\d{2,4}$")
 # Role specs say where an actor comes from, relative to the trigger token.
 _ROLE = re.compile(r"^(subj|dobj|iobj|poss|mod|agent|gov_subj|gov_obj|comp_subj|head_obj|place|cause|prep:[a-z_]+)$")
-_REQUIRE_KEYS = {"dobj", "dobj_not", "prep", "prt", "mod", "pobj", "xcomp", "gov", "comp_aux"}
+_REQUIRE_KEYS = {"dobj", "dobj_not", "prep", "prt", "mod", "pobj", "xcomp", "gov", "comp_aux", "comp"}
 _ENTRY_KEYS = {
     "id", "code", "verb", "noun", "requires", "source", "target", "reciprocal", "needs_target",
     "plover", "plover_mode", "confidence", "example", "suppress", "refusal", "complement", "fold",

@@ -18,7 +18,7 @@ _RELPRON = {"who", "which", "that", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him", "us"}
 # Edges walked from an actor-bearing token into the words that name it ("the ruling party of Japan").
 _DESCEND = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "npadvmod"}
-_DESCEND_PREPS = {"of", "from"}
+_DESCEND_PREPS = {"of", "from", "by"}
 _LOCATIVE = {"prep:in", "prep:at", "prep:near", "prep:across", "prep:into", "prep:along", "prep:inside",
              "prep:outside", "prep:throughout"}
 # Prepositions through which a nominal act belongs to the verb's subject ("called for talks",
@@ -227,7 +227,13 @@ class RoleFinder:
             found: list[tuple[ActorMention, Token]] = []
             for t in toks:
                 # "Hungarian and Romanian officials": each conjoined modifier names another actor.
-                mods = [c for k in t.children if k.dep_ in ("amod", "compound") for c in k.conjuncts]
+                # ("Thai and Cambodian troops" may parse Thai as nmod, with Cambodian as its conjunct)
+                mods = [c for k in t.children if k.dep_ in ("amod", "compound", "nmod") for c in (k, *k.conjuncts)]
+                # a name split by the parser ("Barack/nsubj Obama/pobj and Putin/conj"): its tokens' conjuncts
+                own = index[t.i]
+                if own is not None:
+                    mods += [c for x in t.doc[max(0, t.i - 4):t.i + 5] if index[x.i] is own
+                             for c in x.conjuncts if c.i > x.i and index[c.i] is not own]
                 for c in [*self._conjuncts(t), *mods]:
                     m = self._actor(c, index)
                     if m is None and lemma_of(c) in PRONOUNS and fallback is not None:
