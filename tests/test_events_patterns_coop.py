@@ -30,7 +30,8 @@ NEW_ENTRIES = [
     "consult.peace_talks", "consult.speak_with", "consult.welcome_received", "diplo.rally_support",
     "diplo.voice_support", "material.joint_operation", "material.buy_arms", "yield.retreat_noun",
     "yield.lift_blockade", "yield.call_off_protest", "investigate.open_corruption", "investigate.open_abuses",
-    "investigate.war_crimes", "investigate.verb_abuses",
+    "investigate.war_crimes", "investigate.verb_abuses", "material.hand_over_suspect", "aid.send_peacekeepers",
+    "aid.support_noun", "material.train_forces",
 ]
 
 
@@ -58,9 +59,19 @@ def test_new_entry_example_codes_as_the_entry_says(nlp_model, pid):
     ("The International Criminal Court opened a war crimes investigation into Israel.", {("IGO", "ISR", "094")}),
     ("South Korea and Cuba have established diplomatic relations.", {("KOR", "CUB", "054"), ("CUB", "KOR", "054")}),
     ("Israel accepted a ceasefire proposal from Egypt on Monday.", {("ISR", "EGY", "030")}),
+    ("Pakistan handed over two suspects in the bombing to Afghanistan.", {("PAK", "AFG", "063")}),
+    ("Rwanda deployed peacekeepers to the Central African Republic in 2014.", {("RWA", "CAF", "074")}),
+    ("Germany provided humanitarian aid to Yemen.", {("DEU", "YEM", "070")}),
+    ("The United States sent Patriot air defence systems to Ukraine.", {("USA", "UKR", "072")}),
+    ("Denmark trained Ukrainian pilots to fly F-16 fighter jets.", {("DNK", "UKR", "062")}),
 ])
 def test_wire_phrasings_code_the_right_dyad(nlp_model, text, expected):
     assert expected <= dyads(nlp_model, text)
+
+
+def test_surrender_to_an_army_is_yielding_not_extradition(nlp_model):
+    codes = {code for _, _, code in dyads(nlp_model, "Hundreds of rebel fighters surrendered to the Congolese army.")}
+    assert codes and all(code.startswith("08") for code in codes)
 
 
 def test_investigation_subcodes(nlp_model):
@@ -98,6 +109,12 @@ def test_resignation_is_a_change_of_leaders(nlp_model):
     "The two leaders pledged mutual assistance in case of aggression.",
     # backing down with nobody named to yield to
     "Hours later, the government backed down.",
+    # handing over a letter is no extradition
+    "The ambassador handed a letter to the Iranian foreign minister.",
+    # a country training its own recruits is no cooperation
+    "The army trained new recruits at a base near Kano.",
+    # a system that is not a weapon, given to nobody coded
+    "The company delivered a new payment system to local banks.",
 ])
 def test_no_cooperation_event(nlp_model, text):
     events = dyads(nlp_model, text)
