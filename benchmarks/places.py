@@ -24,8 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eventwire import gazetteer as gz  # noqa: E402
-from eventwire.geo import cues, geoparse  # noqa: E402
+from eventwire.geo import cues, distance_km, geoparse  # noqa: E402
+from eventwire.geo import index as gz  # noqa: E402
 from eventwire.nlp.pipeline import load_pipeline  # noqa: E402
 
 KM = 161.0
@@ -108,7 +108,7 @@ def main() -> None:
         n_right += sum(1 for p in places if any(p.start < e and s < p.end for s, e in spans))
         for g in gold:
             hit = next((p for p in places if p.start < g["end"] and g["start"] < p.end and p.lat is not None), None)
-            err = gz.distance_km(g["lat"], g["lon"], hit.lat, hit.lon) if hit else None
+            err = distance_km(g["lat"], g["lon"], hit.lat, hit.lon) if hit else None
             word = text[g["start"]:g["end"]]
             # Nationality adjectives: our list, plus the usual endings of ones it lacks ("Slovak").
             demonym = word.lower() in demonyms or (

@@ -7,8 +7,7 @@ from conftest import build_doc
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.gazetteer import Builder, Gazetteer
-from eventwire.geo import cues, locate_events, tag_places
+from eventwire.geo import Builder, Gazetteer, cues, locate_events, tag_places
 from eventwire.records import Event
 
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire import gazetteer as gz
 from eventwire.errors import DataFileError
-from eventwire.geo import read_cues
+from eventwire.geo import index as gz
+from eventwire.geo.data import read_cues, read_regions
+from eventwire.geo.resolve import distance_km
 
 _REGIONS = """\
 countries:
@@ -100,7 +101,7 @@ def test_cache_key_follows_the_regions_file(files: tuple[Path, Path], tmp_path: 
 
 
 def test_packaged_regions_file_is_valid_and_has_news_regions() -> None:
-    data = gz.read_regions()
+    data = read_regions()
     names = {r["name"] for r in data["regions"]} | {a for r in data["regions"] for a in r["aliases"]}
     for name in ("Korean Peninsula", "Red Sea", "Gaza", "West Bank", "Donbas", "Crimea", "Strait of Hormuz",
                  "South China Sea", "Taiwan Strait", "Black Sea", "Sahel", "Middle East", "Gulf", "Kashmir",
@@ -123,7 +124,7 @@ def test_malformed_regions_raise_data_file_error(tmp_path: Path, entry: str, lin
     path.write_text("regions:\n  - {name: Red Sea, lat: 20.0, lon: 38.5, feature: water, country: null}\n"
                     + entry, encoding="utf-8")
     with pytest.raises(DataFileError) as err:
-        gz.read_regions(path)
+        read_regions(path)
     assert err.value.path == str(path)
     if line is not None:
         assert err.value.line == line
@@ -133,7 +134,7 @@ def test_malformed_country_centroid(tmp_path: Path) -> None:
     path = tmp_path / "regions.yml"
     path.write_text("countries:\n  FRA: [46.0, 2.0]\n  Fr: [1.0, 2.0]\n", encoding="utf-8")
     with pytest.raises(DataFileError) as err:
-        gz.read_regions(path)
+        read_regions(path)
     assert err.value.line == 3
 
 
@@ -163,8 +164,8 @@ def test_packaged_cues_are_valid() -> None:
 
 
 def test_distance_km() -> None:
-    assert gz.distance_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.2, abs=0.5)
-    assert gz.distance_km(48.85, 2.35, 51.51, -0.13) == pytest.approx(343, abs=5)
+    assert distance_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.2, abs=0.5)
+    assert distance_km(48.85, 2.35, 51.51, -0.13) == pytest.approx(343, abs=5)
 
 
 def test_saving_a_new_version_removes_stale_caches(files: tuple[Path, Path], tmp_path: Path) -> None:

@@ -9,9 +9,17 @@ from conftest import build_doc
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire import gazetteer as gz
-from eventwire.gazetteer import Builder, Gazetteer
-from eventwire.geo import cues, locate_events, tag_places
+from eventwire.errors import DataFileError
+from eventwire.geo import (
+    Builder,
+    Gazetteer,
+    cache_path,
+    cues,
+    locate_events,
+    read_cues,
+    read_regions,
+    tag_places,
+)
 from eventwire.records import Event
 
 
@@ -181,10 +189,10 @@ def test_country_rows_by_code(gaz: Gazetteer) -> None:
 def test_cache_dir_environment_variable(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path / "own"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert gz.cache_path().parent == tmp_path / "own"
+    assert cache_path().parent == tmp_path / "own"
     monkeypatch.delenv("EVENTWIRE_CACHE_DIR")
-    assert gz.cache_path().parent == tmp_path / "xdg" / "eventwire"
-    assert gz.cache_path(tmp_path / "explicit").parent == tmp_path / "explicit"
+    assert cache_path().parent == tmp_path / "xdg" / "eventwire"
+    assert cache_path(tmp_path / "explicit").parent == tmp_path / "explicit"
 
 
 def test_packaged_demonym_lists() -> None:
@@ -193,7 +201,7 @@ def test_packaged_demonym_lists() -> None:
     assert cue.area_demonyms["european"] == "Europe"
     assert {"bank", "university", "society"} <= cue.org_heads
     assert "county" in cue.division_heads and "vatican" not in cue.demonyms
-    names = {r["name"] for r in gz.read_regions()["regions"]}
+    names = {r["name"] for r in read_regions()["regions"]}
     assert {"White House", "Kremlin", "Baja California", "Eastern Cape"} <= names
 
 
@@ -202,9 +210,9 @@ def test_malformed_area_demonym_raises(tmp_path: Path) -> None:
     base = ("metonym_verbs: [say]\nliteral_verbs: [be]\nmetonym_nouns: [decision]\nlocative_preps: [in]\n"
             "not_places: [may]\nplace_heads: [city]\narea_heads: [city]\norg_heads: [bank]\ndivision_heads: [county]\n")
     path.write_text(base + "area_demonyms:\n  European: Europe\n", encoding="utf-8")
-    with pytest.raises(gz.DataFileError) as err:
-        gz.read_cues(path)
+    with pytest.raises(DataFileError) as err:
+        read_cues(path)
     assert err.value.line == 11
     path.write_text(base.replace("org_heads: [bank]\ndivision_heads: [county]\n", ""), encoding="utf-8")
-    with pytest.raises(gz.DataFileError, match="org_heads"):
-        gz.read_cues(path)
+    with pytest.raises(DataFileError, match="org_heads"):
+        read_cues(path)

@@ -7,8 +7,7 @@ from conftest import build_doc
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.gazetteer import Builder, Gazetteer
-from eventwire.geo import PlaceTagger, cues, is_metonym, tag_places
+from eventwire.geo import Builder, Gazetteer, PlaceTagger, cues, is_metonym, tag_places
 from eventwire.records import ActorMention
 
 
@@ -165,9 +164,9 @@ def test_subject_of_a_non_policy_verb_stays_literal(blank_nlp: Language, gaz: Ga
 
 
 def test_component_sets_doc_places(blank_nlp: Language, gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
-    import eventwire.geo as geo
+    import eventwire.geo.places as places
 
-    monkeypatch.setattr(geo, "gazetteer", lambda: gaz)
+    monkeypatch.setattr(places, "gazetteer", lambda: gaz)
     tagger = PlaceTagger(blank_nlp)
     assert tagger(blank_nlp.make_doc("Nothing happened here."))._.places == []
     doc = blank_nlp.make_doc("Envoys flew to Beijing.")

@@ -1,0 +1,22 @@
+"""The places stage: toponyms, offline geocoding, metonymy, event locations.
+
+- ``data``: reading ``data/regions.yml`` and ``data/geo_cues.yml`` (``read_regions``, ``read_cues``, ``Cues``)
+- ``index``: the gazetteer index: build, pickle cache, load (``Gazetteer``, ``Candidate``, ``gazetteer``)
+- ``resolve``: scoring a toponym's candidates (``Context``, ``score``, ``dwarfed``, ``distance_km``)
+- ``toponyms``: finding toponyms in a Doc and their kinds (literal, demonym, embedded)
+- ``metonymy``: places standing for their government (``is_metonym``)
+- ``places``: the spaCy component ``PlaceTagger``, ``tag_places``, ``geoparse``, ``locate_events``
+"""
+
+from __future__ import annotations
+
+from .data import CUES_PATH, FEATURES, REGIONS_PATH, Cues, cues, load_yaml, read_cues, read_regions
+from .index import Builder, Candidate, Gazetteer, build, cache_path, gazetteer, load, normalize, save
+from .metonymy import is_metonym
+from .places import PlaceTagger, geoparse, locate_events, tag_places
+from .resolve import FEATURE_BONUS, Context, demonym_point, distance_km, dwarfed, score
+
+__all__ = ["PlaceTagger", "locate_events", "geoparse", "gazetteer", "tag_places", "is_metonym", "Cues", "cues",
+           "read_cues", "CUES_PATH", "Candidate", "Gazetteer", "Builder", "normalize", "build", "load", "save",
+           "cache_path", "load_yaml", "read_regions", "distance_km", "REGIONS_PATH", "FEATURES", "Context",
+           "score", "dwarfed", "demonym_point", "FEATURE_BONUS"]

@@ -1,0 +1,246 @@
+"""Places: offline toponym recognition, resolution to coordinates, literal places vs metonyms.
+
+Toponyms are found by ``toponyms`` and each is resolved by scoring its candidates (``resolve``):
+population and feature class, the countries the article is about (country names, demonyms, actor
+countries), admin qualifiers ("Paris, Texas") and closeness to places already resolved in the
+article; a small namesake does not win over one 30 times bigger in the same country on a state
+mention alone ("Louisville" stays in Kentucky).
+
+Every ``Place`` has one of four kinds:
+
+- ``literal``: the place itself ("fighting in Manbij"); the only kind that locates events.
+- ``metonym``: a country or capital standing for its government: the subject of a verb of speech,
+  cognition or policy ("Pyongyang perceives") or the possessor of a policy noun ("Moscow's decision").
+- ``demonym``: a nationality adjective or noun ("Russian", "Iranians"), resolved to its country's
+  point; it tells what the article is about but never locates an event.
+- ``embedded``: a toponym inside an organisation's name ("Bank of England", "University of Texas",
+  "Jamaica Cancer Society"), resolved like any toponym but never locating an event.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import extensions
+from ..records import Event, Place
+from .data import Cues, cues
+from .index import Candidate, Gazetteer, gazetteer
+from .metonymy import is_metonym
+from .resolve import Context, dwarfed, score
+from .toponyms import _capitalised, _dateline_span, _demonym_mentions, _Mention, _mentions
+
+extensions.register()
+
+__all__ = ["PlaceTagger", "locate_events", "geoparse", "tag_places"]
+
+_GOVERNMENT_FEATURES = {"country", "capital", "union", "place", "admin"}
+
+
+# ---- resolution -------------------------------------------------------------------------------
+
+
+def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues) -> Context:
+    countries: set[str] = set()
+    admins: set[tuple[str, str]] = set()
+    for m in mentions:
+        # A state or region name counts only when it is unambiguous ("Texas", not "Georgia").
+        states = [c for c in m.candidates if c.feature in ("country", "admin", "region") and c.country]
+        if len({c.country for c in states}) == 1:
+            countries.add(states[0].country)
+            admins.update((c.country, c.admin1) for c in states if c.feature == "admin" and c.admin1)
+    for tok in doc:
+        code = cue.demonyms.get(tok.lower_)
+        if code and _capitalised(tok):
+            countries.add(code)
+    for actor in doc._.actors or []:
+        country = getattr(actor, "country", None)
+        if country and len(country) == 3 and country != "IGO":
+            countries.add(country)
+    return Context(countries, admins, [])
+
+
+def _qualifier(doc: Doc, m: _Mention, by_start: dict[int, _Mention]) -> Candidate | None:
+    """The admin region or country after a comma: "Paris, Texas", "Kandahar, Afghanistan"."""
+    end = m.span.end
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = by_start.get(end + 1)
+        if nxt is not None and nxt.candidates:
+            for c in nxt.candidates:
+                if c.feature in ("admin", "country"):
+                    return c
+    return None
+
+
+def _resolve(doc: Doc, mentions: list[_Mention], ctx: Context) -> None:
+    by_start = {m.span.start: m for m in mentions}
+    for rnd in (0, 1):
+        for m in mentions:
+            if not m.candidates:
+                continue
+            qual = _qualifier(doc, m, by_start)
+            small = dwarfed(m.candidates)
+            scored = sorted(((score(c, ctx, qual, i in small), c) for i, c in enumerate(m.candidates)),
+                            key=lambda sc: -sc[0])
+            m.best = scored[0][1]
+            m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+        if rnd == 0:
+            # Confident towns and regions anchor the spatial prior of the second round.
+            ctx.anchors = [m.best for m in mentions if m.best is not None and m.margin >= 2.0
+                           and m.best.feature in ("city", "capital", "admin", "place") and m.kind != "demonym"]
+            for m in mentions:
+                if m.best is not None and m.margin >= 2.0 and m.best.country:
+                    ctx.countries.add(m.best.country)
+
+
+# ---- the component ----------------------------------------------------------------------------
+
+
+def _sentence_starts(doc: Doc) -> list[int] | None:
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return None
+    return [s.start for s in doc.sents]
+
+
+def _sentence_index(starts: list[int] | None, token_i: int) -> int | None:
+    return None if starts is None else max(bisect_right(starts, token_i) - 1, 0)
+
+
+def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) -> list[Place]:
+    """The toponyms of ``doc``, resolved (lat/lon None when the gazetteer does not know one)."""
+    gaz = gaz or gazetteer()
+    cue = cue or cues()
+    mentions, tentative = _mentions(doc, gaz, cue)
+    mentions.extend(_demonym_mentions(doc, gaz, cue, {t.i for m in mentions for t in m.span}))
+    ctx = _article_context(doc, mentions, cue)
+    for m in tentative:
+        m.candidates = [c for c in m.candidates if c.country in ctx.countries]
+        if m.candidates:
+            mentions.append(m)
+    mentions.sort(key=lambda m: m.span.start)
+    _resolve(doc, mentions, ctx)
+    starts = _sentence_starts(doc)
+    places: list[Place] = []
+    for m in mentions:
+        best = m.best
+        kind = m.kind
+        if kind == "literal" and (best is None or best.feature in _GOVERNMENT_FEATURES) \
+                and not _dateline_span(m.span) and is_metonym(m.span, cue):
+            kind = "metonym"
+        start, end = m.chars or (m.span.start_char, m.span.end_char)
+        places.append(Place(
+            start=start, end=end, text=doc.text[start:end],
+            name=best.name if best else None, lat=round(best.lat, 5) if best else None,
+            lon=round(best.lon, 5) if best else None, country=best.country if best else m.country,
+            kind=kind, feature=best.feature if best else None, geonameid=best.geonameid if best else None,
+            sentence_index=_sentence_index(starts, m.span.start),
+        ))
+    return places
+
+
+class PlaceTagger:
+    """spaCy component: sets ``doc._.places``; runs after the actor recognizer when present."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.gaz = gazetteer()
+        self.cues = cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.explain:
+            doc._.trace = list(doc._.trace or [])
+        doc._.places = tag_places(doc, self.gaz, self.cues)
+        if doc._.explain:
+            for p in doc._.places:
+                doc._.trace.append(f"place {p.text!r} -> {p.name} ({p.country}, {p.feature}, {p.kind})")
+        return doc
+
+
+# ---- events -----------------------------------------------------------------------------------
+
+
+def _prep_of(doc: Doc, place: Place, preps: frozenset[str]) -> Token | None:
+    """The locative preposition introducing ``place`` ("in Beijing", "off the coast of ..."), if any."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(4):  # climb "the coast of Somalia" / "waters near X" to the governing preposition
+        if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+            return tok.head
+        if tok.dep_ in ("pobj", "compound", "appos", "conj", "nmod") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "prep" and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _is_dateline(doc: Doc, place: Place, sentence: Span) -> bool:
+    """A place opening the sentence followed by a comma or dash: "SEOUL, March 3 (Reuters) -"."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.start == sentence.start and _dateline_span(span)
+
+
+def locate_events(doc: Doc, events: list[Event]) -> None:
+    """Set each event's ``location`` from the literal places of its sentence (None when unplaced)."""
+    places = [p for p in (doc._.places or []) if p.kind == "literal" and p.lat is not None]
+    preps = cues().locative_preps
+    sents = list(doc.sents) if (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")) else [doc[:]]
+    for ev in events:
+        ev.location = None
+        sentence = _event_sentence(doc, ev, sents)
+        if sentence is None:
+            continue
+        inside = [p for p in places if sentence.start_char <= p.start < sentence.end_char]
+        if not inside:
+            continue
+        trigger = _trigger_token(doc, ev)
+        with_prep = [(p, prep) for p in inside if (prep := _prep_of(doc, p, preps)) is not None]
+        chosen = None
+        if trigger is not None:
+            in_subtree = [p for p, prep in with_prep if trigger.is_ancestor(prep) or prep.head == trigger]
+            if in_subtree:
+                chosen = min(in_subtree, key=lambda p: abs(p.start - trigger.idx))
+        if chosen is None and with_prep:
+            chosen = with_prep[0][0]
+        if chosen is None:
+            chosen = next((p for p in inside if _is_dateline(doc, p, sentence)), None)
+        if chosen is not None:
+            ev.location = {"name": chosen.name, "lat": chosen.lat, "lon": chosen.lon, "country": chosen.country,
+                           "kind": chosen.kind}
+
+
+def _event_sentence(doc: Doc, ev: Event, sents: list[Span]) -> Span | None:
+    if ev.sentence_start:  # the offset is the surer key; the index when the offset was left at 0
+        return next((s for s in sents if s.start_char <= ev.sentence_start < s.end_char), None)
+    return sents[ev.sentence_index] if 0 <= ev.sentence_index < len(sents) else None
+
+
+def _trigger_token(doc: Doc, ev: Event) -> Token | None:
+    trig = (ev.evidence or {}).get("trigger")
+    if not trig or len(trig) != 2:
+        return None
+    span = doc.char_span(ev.sentence_start + trig[0], ev.sentence_start + trig[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+# ---- standalone -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)
+def _parser(model: str | None = None) -> Language:
+    from .nlp.pipeline import load_pipeline
+
+    return load_pipeline(model, eventwire=False)
+
+
+def geoparse(text: str, nlp: Language | None = None) -> list[Place]:
+    """The places of ``text`` using only spaCy (``nlp``, default the configured model) and this tagger."""
+    nlp = nlp or _parser()
+    doc = nlp(text)
+    return tag_places(doc)
