@@ -154,17 +154,11 @@ def score(gold: list[dict[str, Any]], preds: dict[str, list[dict[str, Any]]], st
     return report
 
 
-def build_nlp() -> Language:
-    """The full pipeline; if another stage cannot be built yet, spaCy + actors + events only."""
-    from ..nlp.pipeline import get_nlp, load_pipeline
+def build_nlp(fast: bool | None = None) -> Language:
+    """The full pipeline (``fast``: without the statistical NER), shared in this process."""
+    from ..nlp.pipeline import get_nlp
 
-    try:
-        return get_nlp()
-    except (ImportError, AttributeError):
-        nlp = load_pipeline(eventwire=False)
-        nlp.add_pipe("eventwire_actors")
-        nlp.add_pipe("eventwire_events")
-        return nlp
+    return get_nlp(None, fast)
 
 
 def code_gold(gold: list[dict[str, Any]], nlp: Language | None = None,

@@ -7,6 +7,7 @@ registered one by one (``eventwire_actors``...) for users who want only some of 
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -48,6 +49,9 @@ def _events(nlp: Language) -> Any:
     return EventCoder(nlp)
 
 
+_log = logging.getLogger("eventwire")
+_OUTPUT = {"actors": "actors", "dates": "times", "places": "places", "quotes": "quotes", "events": "events"}
+
 STAGES = {
     "eventwire_actors": _actors,
     "eventwire_dates": _dates,
@@ -75,13 +79,22 @@ class EventwirePipe:
         clock = time.perf_counter
         for name, stage in self.stages:
             t = clock()
-            doc = stage(doc)
+            try:
+                doc = stage(doc)
+            except Exception:  # one odd article must not stop a corpus run: log it, keep the rest
+                _log.exception("eventwire stage %s failed on document %s; its output is left empty",
+                               name, doc._.doc_id)
+                if getattr(doc._, _OUTPUT[name]) is None:
+                    doc._.set(_OUTPUT[name], [])
             self.timings[name] += clock() - t
         events = doc._.events or []
         if events:
             for name, enrich in self.enrichers:
                 t = clock()
-                enrich(doc, events)
+                try:
+                    enrich(doc, events)
+                except Exception:
+                    _log.exception("eventwire %s failed on document %s", name, doc._.doc_id)
                 self.timings[name] += clock() - t
         return doc
 
