@@ -17,29 +17,45 @@ _QUADS = (("verbal_coop", "Verbal cooperation", "#4c9a2a"), ("material_coop", "M
           ("verbal_conflict", "Verbal conflict", "#e8a33d"), ("material_conflict", "Material conflict", "#c0392b"))
 
 
+def _label(period: Any, freq: str) -> str:
+    fmt = {"month": "%Y-%m", "year": "%Y"}.get(freq, "%Y-%m-%d")
+    if freq == "quarter":
+        return f"{period:%Y}-Q{(period.month - 1) // 3 + 1}"
+    return format(period, fmt)
+
+
 def plot_dyad(series: Any, a: str, b: str, out: str | Path, freq: str = "month") -> Path:
-    """Two panels per direction: events by quad class (bars) and net Goldstein (line)."""
+    """Per direction: events by quad class (stacked bars) and net Goldstein score (line), on the same
+    periods for both directions so they compare at a glance."""
     directions = [f"{a}->{b}", f"{b}->{a}"]
+    periods = sorted(set(series["period"])) if len(series) else []
+    labels = [_label(p, freq) for p in periods]
+    x = list(range(len(periods)))
     fig, axes = plt.subplots(2, 2, figsize=(12, 7), sharex=True, squeeze=False)
+    top = 1
     for col, direction in enumerate(directions):
         sub = series[series["direction"] == direction] if len(series) else series
+        by_period = {row["period"]: row for _, row in sub.iterrows()} if len(sub) else {}
         ax_bar, ax_line = axes[0][col], axes[1][col]
-        periods = list(sub["period"]) if len(sub) else []
-        bottom = [0] * len(periods)
-        width = {"day": 0.8, "week": 5, "month": 20, "quarter": 60, "year": 250}.get(freq, 20)
+        bottom = [0.0] * len(periods)
         for key, label, color in _QUADS:
-            vals = list(sub[key]) if len(sub) else []
-            ax_bar.bar(periods, vals, bottom=bottom, width=width, label=label, color=color)
-            bottom = [x + y for x, y in zip(bottom, vals, strict=True)]
+            vals = [float(by_period[p][key]) if p in by_period else 0.0 for p in periods]
+            ax_bar.bar(x, vals, bottom=bottom, width=0.8, label=label, color=color)
+            bottom = [u + v for u, v in zip(bottom, vals, strict=True)]
+        top = max([top, *bottom])
         ax_bar.set_title(f"{direction.replace('->', ' → ')}: events per {freq}")
-        ax_bar.set_ylabel("events (deduplicated)")
+        ax_bar.set_ylabel("events (each real-world event once)")
         ax_line.axhline(0, color="#888", linewidth=0.8)
-        ax_line.plot(periods, list(sub["goldstein_sum"]) if len(sub) else [], marker="o", color="#333")
+        gs = [float(by_period[p]["goldstein_sum"]) if p in by_period else 0.0 for p in periods]
+        ax_line.plot(x, gs, marker="o", color="#333")
         ax_line.set_ylabel("Goldstein sum (− conflict, + cooperation)")
         ax_line.set_xlabel(freq)
-        if not periods:
+        if not by_period:
             ax_bar.text(0.5, 0.5, "no events", transform=ax_bar.transAxes, ha="center", color="#888")
-        ax_line.tick_params(axis="x", rotation=30)
+        ax_line.set_xticks(x, labels, rotation=30, ha="right")
+    for ax in (axes[0][0], axes[0][1]):
+        ax.set_ylim(0, top * 1.15)
+        ax.yaxis.get_major_locator().set_params(integer=True)
     axes[0][0].legend(loc="upper left", fontsize=8)
     fig.suptitle(f"{a} – {b}: events and Goldstein score by {freq}", fontsize=14)
     fig.tight_layout()
