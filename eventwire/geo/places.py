@@ -123,6 +123,7 @@ def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) 
     mentions.sort(key=lambda m: m.span.start)
     _resolve(doc, mentions, ctx)
     starts = _sentence_starts(doc)
+    text = doc.text  # rebuilt from the tokens on every access: once here
     places: list[Place] = []
     for m in mentions:
         best = m.best
@@ -132,7 +133,7 @@ def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) 
             kind = "metonym"
         start, end = m.chars or (m.span.start_char, m.span.end_char)
         places.append(Place(
-            start=start, end=end, text=doc.text[start:end],
+            start=start, end=end, text=text[start:end],
             name=best.name if best else None, lat=round(best.lat, 5) if best else None,
             lon=round(best.lon, 5) if best else None, country=best.country if best else m.country,
             kind=kind, feature=best.feature if best else None, geonameid=best.geonameid if best else None,

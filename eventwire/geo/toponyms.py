@@ -316,25 +316,42 @@ def _in_org_name(span: Span, cue: Cues) -> bool:
 def _demonym_mentions(doc: Doc, gaz: Gazetteer, cue: Cues, covered: set[int]) -> list[_Mention]:
     """Nationality words ("Russian", "South Korean", "Europeans") outside other toponyms: kind
     "demonym", at the point of their country (or area) entry."""
+    firsts = _demonym_firsts(cue)
     out: list[_Mention] = []
-    i, n = 0, len(doc)
-    while i < n:
+    n, skip_to = len(doc), 0
+    for tok in doc:  # one pass; only capitalised tokens that can start a demonym are looked at
+        i = tok.i
+        if i < skip_to or i in covered or not tok.text[:1].isupper() or tok.lower_ == "the":
+            continue
+        first = normalize(tok.text)
+        if first.split(" ", 1)[0] not in firsts:
+            continue
         hit, key = None, ""
         for size in (3, 2, 1):
+            if i + size > n:
+                continue
             span = doc[i:i + size]
-            if len(span) == size and span[0].lower_ != "the" and all(_capitalised(t) for t in span) \
-                    and not any(t.i in covered for t in span):
-                key = normalize(span.text)
+            if all(_capitalised(t) for t in span) and not any(t.i in covered for t in span):
+                key = normalize(span.text) if size > 1 else first
                 if key in cue.area_demonyms or key in cue.demonyms:
                     hit = span
                     break
         if hit is None or _language_use(hit):
-            i += 1
             continue
         point = demonym_point(gaz, cue, key)
         out.append(_Mention(hit, [point] if point else [], point, "demonym", 10.0, cue.demonyms.get(key)))
-        i = hit.end
+        skip_to = hit.end
     return out
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _demonym_firsts(cue: Cues) -> frozenset[str]:
+    """First words of every demonym key (cached per cue set)."""
+    if id(cue) not in _FIRSTS:
+        _FIRSTS[id(cue)] = frozenset(k.split(" ", 1)[0] for k in (*cue.demonyms, *cue.area_demonyms))
+    return _FIRSTS[id(cue)]
 
 
 def _language_use(span: Span) -> bool:
