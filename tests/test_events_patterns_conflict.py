@@ -50,6 +50,29 @@ POSITIVE = [
      "reduce.withdrawal_noun", "166", "MLI", "IGO"),
     ("North Korea blew up sections of roads connecting it with South Korea.", "coerce.blow_up_property", "1712",
      "PRK", None),
+    ("Russian forces used glide bombs against Ukrainian positions near Kharkiv.", "fight.use_weapons", "190",
+     "RUS", "UKR"),
+    ("Syrian helicopters dropped barrel bombs on rebel-held Aleppo.", "fight.drop_bombs", "195", "SYR", None),
+    ("Russia warned that it would strike Ukraine if attacked again.", "threaten.warn_that", "138", "RUS", "UKR"),
+    ("The military government declared a 30-day state of siege in Haiti.", "coerce.state_of_emergency", "1724",
+     "HTI", "HTI"),
+    ("Ukraine demanded the withdrawal of Russian forces from its territory.", "demand.verb", "106", "UKR", "RUS"),
+    ("Beijing demanded that Manila withdraw its coast guard ship from the shoal.", "demand.verb", "106", "CHN",
+     "PHL"),
+    ("Serbian students took to the streets to demand the resignation of the government.",
+     "protest.take_to_streets", "141", "SRB", "SRBGOV"),
+    ("Opposition supporters poured into the streets of Caracas on Saturday.", "protest.pour_into_streets", "141",
+     "VEN", "VEN"),
+    ("Military officers in Gabon said they had placed President Ali Bongo under house arrest.",
+     "coerce.house_arrest", "173", "GAB", "GABGOV"),
+    ("Ukraine shot down 40 Russian drones overnight.", "fight.shoot_down", "190", "UKR", "RUS"),
+    ("Protesters clashed with police in central Tehran.", "protest.clash_with", "145", "IRN", "IRNCOP"),
+    ("Indian and Chinese soldiers clashed in the Galwan valley.", "fight.clash_armed", "190", "IND", "CHN"),
+    ("Kenyan police clashed with opposition protesters in Nairobi.", "coerce.clash_with_crowds", "175", "KENCOP",
+     "KENOPP"),
+    ("Ecuadorean police stormed the Mexican embassy in Quito.", "coerce.raid_premises", "170", "ECU", "MEX"),
+    ("Thai and Cambodian troops clashed along their border, with Thailand launching air strikes on Cambodian "
+     "military targets.", "fight.air_strike_launched", "195", "THA", "KHM"),
 ]
 
 
@@ -81,6 +104,24 @@ NEGATIVE = [
     ("The city closed the border of the park for repairs.", {"16"}),
     ("The company suspended its partnership with the football club.", {"16"}),
     ("North Korea blew up sections of roads connecting it with South Korea.", {"18"}),
+    ("The World Food Programme warned that famine was imminent in northern Gaza.", {"13"}),
+    ("Seoul said it would partially suspend a military agreement signed in 2018.", {"13", "16", "17"}),
+    ("The army used drones to monitor the border with Mexico.", {"19"}),
+    ("The president said the state of the economy was strong.", {"17"}),
+    ("Clashes between protesters and police in Lagos left two dead.", {"19"}),
+    ("Water poured into the streets of Venice after the storm.", {"14"}),
+    ("The company took the case to the supreme court.", {"14"}),
+    ("The senator shot down the proposal from the White House.", {"18", "19"}),
+    ("The central bank brought down inflation in Turkey.", {"19"}),
+    ("Thai and Cambodian troops clashed along their disputed border on Thursday.", {"14"}),
+    ("Kurdish fighters clashed with Turkish soldiers in northern Iraq.", {"14"}),
+    ("Ecuadorean police stormed the Mexican embassy in Quito.", {"14", "19"}),
+    ("Wagner fighters seized military facilities in Rostov and marched toward Moscow.", {"14"}),
+    ("Thai and Cambodian troops clashed along their border, with Thailand launching air strikes on Cambodian "
+     "military targets.", {"14"}),
+    ("Protesters clashed with police in central Tehran.", {"17", "19"}),
+    ("Kenyan police clashed with opposition protesters in Nairobi.", {"14", "19"}),
+    ("Russian soldiers looted homes in the Ukrainian town of Bucha.", {"14"}),
 ]
 
 
@@ -95,10 +136,12 @@ def test_tear_gas_stays_crowd_control(nlp_model):
     assert any(e[0] == "175" for e in events), events
 
 
-@pytest.mark.parametrize("pattern_id", sorted({p for _, p, *_ in POSITIVE}))
+@pytest.mark.parametrize("pattern_id", sorted({p for _, p, *_ in POSITIVE} - {"demand.verb"}))
 def test_new_entry_example_codes_as_its_entry(nlp_model, pattern_id):
     ps = load_patterns()
     entry = next(p for table in (ps.verbs, ps.nouns) for ps_ in table.values() for p in ps_ if p.id == pattern_id)
     assert entry.code and entry.code[:2] in CONFLICT_ROOTS
     events = [e for e in coded(nlp_model, entry.example) if e[3] == pattern_id]
-    assert events and all(e[0] == entry.code for e in events), coded(nlp_model, entry.example)
+    # a folding entry refines its code by the folded act ("warned it would strike" -> 138), within its root
+    width = 2 if entry.fold else len(entry.code)
+    assert events and all(e[0][:width] == entry.code[:width] for e in events), coded(nlp_model, entry.example)
