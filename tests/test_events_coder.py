@@ -11,12 +11,13 @@ from eventwire.records import ActorMention, Event
 
 
 def parse(nlp, spec: str, actors: dict[str, str], published: str | None = "2024-05-06") -> Doc:
-    """``spec``: one token a line as ``word lemma POS dep head``; ``actors`` maps token-index spans
+    """``spec``: one token a line as ``word lemma POS dep head [tag]``; ``actors`` maps token-index spans
     ("3" or "1-2") to codes."""
     rows = [line.split() for line in spec.strip().splitlines()]
     words = [r[0] for r in rows]
     doc = build_doc(nlp, words=words, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-                    deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows])
+                    deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
+                    tags=[r[5] if len(r) > 5 else "" for r in rows])
     mentions = []
     for span, code in actors.items():
         a, _, b = span.partition("-")
@@ -678,3 +679,293 @@ def test_participle_adjective_and_no_comment(blank_nlp, coder):
         . . PUNCT punct 2
     """, {"1": "KENGOV"})
     assert triples(coder(doc)._.events) == {("KENGOV", None, "011")}
+
+
+# ---------------------------------------------------------------- engine fixes (co-subjects, threats, roles)
+
+def test_co_subjects_are_not_each_others_targets_when_the_act_has_one(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Washington Washington PROPN nsubj 6
+        , , PUNCT punct 0
+        Brussels Brussels PROPN conj 0
+        , , PUNCT punct 2
+        Ottawa Ottawa PROPN conj 2
+        and and CCONJ cc 4
+        agreed agree VERB ROOT 6
+        to to PART aux 8
+        remove remove VERB xcomp 6
+        Russian russian ADJ amod 10
+        banks bank NOUN dobj 8
+        . . PUNCT punct 6
+    """, {"0": "USA", "2": "IGOEUREEC", "4": "CAN", "9-10": "RUSBUS"})
+    assert triples(coder(doc)._.events) == {("USA", "RUSBUS", "030"), ("IGOEUREEC", "RUSBUS", "030"),
+                                            ("CAN", "RUSBUS", "030")}
+
+
+def test_three_parties_meeting_still_pair_up(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Oslo Oslo PROPN nsubj 5
+        , , PUNCT punct 0
+        Bern Bern PROPN conj 0
+        and and CCONJ cc 2
+        Rome Rome PROPN conj 2
+        held hold VERB ROOT 5
+        talks talk NOUN dobj 5
+        . . PUNCT punct 5
+    """, {"0": "NOR", "2": "CHE", "4": "ITA"})
+    assert len({(e.source, e.target) for e in coder(doc)._.events}) == 6
+
+
+def test_planned_hostile_act_under_if_is_a_threat(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Pyongyang Pyongyang PROPN nsubj 1
+        said say VERB ROOT 1
+        it it PRON nsubj 4
+        would would AUX aux 4
+        attack attack VERB ccomp 1
+        Seoul Seoul PROPN dobj 4
+        if if SCONJ mark 9
+        the the DET det 8
+        drills drill NOUN nsubj 9
+        continued continue VERB advcl 4
+        . . PUNCT punct 1
+    """, {"0": "PRK", "5": "KOR"})
+    events = coder(doc)._.events
+    assert [(e.source, e.target, e.code[:2], e.modality) for e in events] == [("PRK", "KOR", "13", "asserted")]
+
+
+def test_troops_arriving_are_not_a_visit(blank_nlp, coder):
+    spec = """
+        American american ADJ amod 1
+        {who} {lemma} NOUN nsubj 2
+        arrived arrive VERB ROOT 2
+        in in ADP prep 2
+        Warsaw Warsaw PROPN pobj 3
+        . . PUNCT punct 2
+    """
+    troops = parse(blank_nlp, spec.format(who="troops", lemma="troop"), {"0-1": "USAMIL", "4": "POL"})
+    assert coder(troops)._.events == []
+    envoy = parse(blank_nlp, spec.format(who="envoy", lemma="envoy"), {"0-1": "USAGOV", "4": "POL"})
+    assert triples(coder(envoy)._.events) == {("USAGOV", "POL", "042")}
+
+
+def test_leaving_a_treaty_is_no_troop_withdrawal(blank_nlp, coder):
+    spec = """
+        Moscow Moscow PROPN nsubj 1
+        withdrew withdraw VERB ROOT 1
+        {obj}
+        . . PUNCT punct 1
+    """
+    treaty = parse(blank_nlp, spec.format(obj="from from ADP prep 1\n        treaty treaty NOUN pobj 2"),
+                   {"0": "RUS"})
+    assert not any(e.code == "0874" for e in coder(treaty)._.events)
+    troops = parse(blank_nlp, spec.format(obj="troops troop NOUN dobj 1\n        today today NOUN npadvmod 1"),
+                   {"0": "RUS"})
+    assert [e.code for e in coder(troops)._.events] == ["0874"]
+
+
+def test_complement_object_is_the_target(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Helsinki Helsinki PROPN nsubj 1
+        applied apply VERB ROOT 1
+        to to PART aux 3
+        join join VERB xcomp 1
+        NATO NATO PROPN dobj 3
+        . . PUNCT punct 1
+    """, {"0": "FIN", "4": "IGOWSTNAT"})
+    assert triples(coder(doc)._.events) == {("FIN", "IGOWSTNAT", "020")}
+
+
+def test_purpose_of_a_call_belongs_to_the_caller(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Ankara Ankara PROPN nsubj 1
+        telephoned telephone VERB ROOT 1
+        Cairo Cairo PROPN dobj 1
+        to to PART aux 4
+        offer offer VERB xcomp 1
+        condolences condolence NOUN dobj 4
+        . . PUNCT punct 1
+    """, {"0": "TUR", "2": "EGY"})
+    assert {(e.source, e.target, e.code[:2]) for e in coder(doc)._.events} == {("TUR", "EGY", "04"),
+                                                                               ("TUR", "EGY", "01")}
+
+
+def test_verb_coordinated_after_a_report_is_the_speakers(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Georgetown Georgetown PROPN nsubj 1
+        said say VERB ROOT 1
+        the the DET det 3
+        plan plan NOUN nsubj 4
+        was be AUX ccomp 1
+        a a DET det 6
+        threat threat NOUN attr 4
+        and and CCONJ cc 4
+        demanded demand VERB conj 4
+        that that SCONJ mark 11
+        Caracas Caracas PROPN nsubj 11
+        respect respect VERB ccomp 8
+        it it PRON dobj 11
+        . . PUNCT punct 1
+    """, {"0": "GUY", "10": "VEN"})
+    assert triples(coder(doc)._.events) == {("GUY", "VEN", "100")}
+
+
+def test_participle_adjunct_after_a_report_is_the_speakers(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Beijing Beijing PROPN nsubj 1
+        said say VERB ROOT 1
+        its its PRON poss 3
+        guard guard NOUN nsubj 4
+        acted act VERB ccomp 1
+        , , PUNCT punct 4
+        accusing accuse VERB advcl 4 VBG
+        Manila Manila PROPN dobj 6
+        of of ADP prep 7
+        provocation provocation NOUN pobj 8
+        . . PUNCT punct 1
+    """, {"0": "CHN", "2-3": "CHNMIL", "7": "PHL"})
+    assert triples(coder(doc)._.events) == {("CHN", "PHL", "112")}
+
+
+def test_target_one_noun_deeper_in_the_object(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Berlin Berlin PROPN nsubj 1
+        pledged pledge VERB ROOT 1
+        millions million NOUN dobj 1
+        in in ADP prep 2
+        assistance assistance NOUN pobj 3
+        to to ADP prep 4
+        Ankara Ankara PROPN pobj 5
+        . . PUNCT punct 1
+    """, {"0": "DEU", "6": "TUR"})
+    assert triples(coder(doc)._.events) == {("DEU", "TUR", "033")}
+
+
+def custom_coder(tmp_path, entries: str) -> EventCoder:
+    from eventwire.events.patterns import compile_patterns
+
+    (tmp_path / "_grammar.yml").write_text("light_verbs: [hold]\n", encoding="utf-8")
+    (tmp_path / "05_x.yml").write_text('root: "05"\nentries:\n' + entries, encoding="utf-8")
+    return EventCoder(None, patterns=compile_patterns(list(tmp_path.glob("*.yml"))))
+
+
+SIGN_WITH = """
+    Jakarta Jakarta PROPN nsubj 1
+    signed sign VERB ROOT 1
+    a a DET det 3
+    pact pact NOUN dobj 1
+    with with ADP prep 1
+    Canberra Canberra PROPN pobj 4
+    . . PUNCT punct 1
+"""
+
+
+@pytest.mark.parametrize(("mutual", "expected"), [
+    ("false", {("IDN", "AUS", "057")}),
+    ("true", {("IDN", "AUS", "057"), ("AUS", "IDN", "057")}),
+])
+def test_mutual_entries_go_both_ways(blank_nlp, tmp_path, mutual, expected):
+    c = custom_coder(tmp_path, f"""  - id: x.sign
+    code: "057"
+    verb: [sign]
+    target: [prep:with]
+    reciprocal: true
+    mutual: {mutual}
+    example: "Jakarta signed a pact with Canberra."
+""")
+    assert triples(c(parse(blank_nlp, SIGN_WITH, {"0": "IDN", "5": "AUS"}))._.events) == expected
+
+
+def test_reciprocal_entry_needing_a_target_pairs_its_co_subjects(blank_nlp, tmp_path):
+    c = custom_coder(tmp_path, """  - id: x.reconcile
+    code: "050"
+    verb: [reconcile]
+    target: [prep:with]
+    reciprocal: true
+    needs_target: true
+    example: "Rabat reconciled with Algiers."
+""")
+    spec = """
+        Rabat Rabat PROPN nsubj 3
+        and and CCONJ cc 0
+        Algiers Algiers PROPN conj 0
+        reconciled reconcile VERB ROOT 3
+        . . PUNCT punct 3
+    """
+    assert triples(c(parse(blank_nlp, spec, {"0": "MAR", "2": "DZA"}))._.events) == {("MAR", "DZA", "050"),
+                                                                                       ("DZA", "MAR", "050")}
+    alone = parse(blank_nlp, "Rabat Rabat PROPN nsubj 1\nreconciled reconcile VERB ROOT 1\n. . PUNCT punct 1",
+                  {"0": "MAR"})
+    assert c(alone)._.events == []
+
+
+def test_participle_describing_a_noun_is_not_folded(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Tehran Tehran PROPN nsubj 3
+        and and CCONJ cc 0
+        Riyadh Riyadh PROPN conj 0
+        agreed agree VERB ROOT 3
+        to to PART aux 5
+        meet meet VERB xcomp 3
+        in in ADP prep 3
+        a a DET det 8
+        deal deal NOUN pobj 6
+        brokered broker VERB acl 8 VBN
+        by by ADP agent 9
+        Beijing Beijing PROPN pobj 10
+        . . PUNCT punct 3
+    """, {"0": "IRN", "2": "SAU", "11": "CHN"})
+    events = coder(doc)._.events
+    assert {(e.source, e.target) for e in events if e.source != "CHN"} == {("IRN", "SAU"), ("SAU", "IRN")}
+    assert [e.code for e in events if e.source == "CHN"] == ["045"]  # the broker mediates on its own
+
+
+def test_result_of_a_causative_verb_is_asserted(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        The the DET det 1
+        vote vote NOUN nsubj 2
+        prompted prompt VERB ROOT 2
+        Israel Israel PROPN dobj 2
+        to to PART aux 5
+        recall recall VERB xcomp 2
+        envoys envoy NOUN dobj 5
+        from from ADP prep 5
+        Madrid Madrid PROPN pobj 7
+        . . PUNCT punct 2
+    """, {"3": "ISR", "8": "ESP"})
+    assert [(e.source, e.target, e.code, e.modality) for e in coder(doc)._.events] == [("ISR", "ESP", "161", "asserted")]
+
+
+def test_plural_pronoun_stands_for_every_conjoined_speaker(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Cairo Cairo PROPN nsubj 3
+        and and CCONJ cc 0
+        Amman Amman PROPN conj 0
+        said say VERB ROOT 3
+        they they PRON nsubj 6
+        would would AUX aux 6
+        attack attack VERB ccomp 3
+        Damascus Damascus PROPN dobj 6
+        . . PUNCT punct 3
+    """, {"0": "EGY", "2": "JOR", "7": "SYR"})
+    assert {(e.source, e.target, e.code[:2]) for e in coder(doc)._.events} == {("EGY", "SYR", "13"),
+                                                                               ("JOR", "SYR", "13")}
+
+
+def test_agreed_coercive_act_keeps_its_code_as_a_plan(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Washington Washington PROPN nsubj 3
+        and and CCONJ cc 0
+        Ottawa Ottawa PROPN conj 0
+        agreed agree VERB ROOT 3
+        to to PART aux 5
+        impose impose VERB xcomp 3
+        sanctions sanction NOUN dobj 5
+        on on ADP prep 6
+        Moscow Moscow PROPN pobj 7
+        . . PUNCT punct 3
+    """, {"0": "USA", "2": "CAN", "8": "RUS"})
+    events = coder(doc)._.events
+    assert {(e.source, e.target, e.code, e.modality) for e in events} == {("USA", "RUS", "163", "planned"),
+                                                                          ("CAN", "RUS", "163", "planned")}
+    assert all(e.plover == "SANCTION" for e in events)

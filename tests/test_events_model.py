@@ -78,3 +78,24 @@ def test_cli_code_jsonl_and_explain(tmp_path, nlp_model):
     assert result.exit_code == 1
     result = runner.invoke(app, ["explain", "x", "--published", "yesterday-ish"])
     assert result.exit_code == 2
+
+
+def test_co_subjects_aim_at_the_complements_target(nlp_model):
+    events = code(nlp_model, "The United States, Britain and Canada agreed to cut off Russian banks from the payment system.")
+    assert events and all((e.target or "").startswith("RUS") for e in events)
+    assert {e.source[:3] for e in events} >= {"USA", "GBR", "CAN"}
+
+
+def test_demand_after_a_report_is_the_speakers(nlp_model):
+    events = code(nlp_model, "Guyana's President Irfaan Ali said Venezuela's plan was an existential threat and "
+                             "demanded that Caracas respect the ruling.")
+    assert [(e.source[:3], (e.target or "")[:3], e.root) for e in events] == [("GUY", "VEN", "10")]
+
+
+def test_condolence_call_is_the_callers(nlp_model):
+    events = code(nlp_model, "Turkey's prime minister telephoned Egypt's president to offer condolences.")
+    assert events and all(e.source.startswith("TUR") and (e.target or "").startswith("EGY") for e in events)
+
+
+def test_troops_arriving_are_no_visit(nlp_model):
+    assert not any(e.code == "042" for e in code(nlp_model, "American troops arrived in Poland on Monday."))

@@ -33,7 +33,7 @@ def test_packaged_codes_exist_in_the_ontology():
         for entries in table.values():
             for p in entries:
                 for code in [p.code, p.refusal, *p.complement.values()]:
-                    if code:
+                    if code and code != "keep":
                         assert cameo(code).code == code, p.id
 
 
@@ -113,3 +113,51 @@ def test_bad_yaml_and_bad_layout(tmp_path):
 def test_empty_directory(tmp_path):
     with pytest.raises(DataFileError):
         load_patterns(str(tmp_path))
+
+
+def test_new_requirement_keys_roles_and_mutual(tmp_path):
+    write(tmp_path, "_grammar.yml", GRAMMAR)
+    write(tmp_path, "05_x.yml", """root: "05"
+entries:
+  - id: x.sign
+    code: "057"
+    verb: [sign]
+    requires: {subj_not: [MIL, troop], pobj_not: {from: [treaty]}}
+    target: [comp_obj, prep:with]
+    mutual: true
+    example: "Japan signed a treaty with India."
+""")
+    p = compile_patterns(list(tmp_path.glob("*.yml"))).verbs["sign"][0]
+    assert p.requires["subj_not"] == frozenset({"mil", "troop"})
+    assert p.requires["pobj_not"] == {"from": frozenset({"treaty"})}
+    assert p.target == ("comp_obj", "prep:with") and p.mutual
+    assert p.specificity == 1.0  # exclusions count half
+
+
+def test_packaged_exclusions_are_loaded():
+    ps = load_patterns()
+    travel = next(p for p in ps.verbs["arrive"] if p.id == "consult.travel")
+    assert "troop" in travel.requires["subj_not"]
+    withdraw = next(p for p in ps.verbs["withdraw"] if p.id == "yield.withdraw")
+    assert "treaty" in withdraw.requires["pobj_not"]["from"]
+    assert "telephone" in ps.words("subject_control_verbs")
+
+
+@pytest.mark.parametrize("req", ["{pobj_not: [treaty]}", "{pobj_not: {}}", "{subj_not: []}"])
+def test_malformed_exclusions_raise(tmp_path, req):
+    path = write(tmp_path, "04_bad.yml", f'root: "04"\nentries:\n  - id: a\n    code: "040"\n    verb: [meet]\n'
+                                          f'    requires: {req}\n    example: "Egypt met Jordan today."\n')
+    with pytest.raises(DataFileError) as info:
+        compile_patterns([path])
+    assert "requires" in info.value.reason and info.value.line == 3
+
+
+@pytest.mark.parametrize(("value", "ok"), [('"keep"', True), ('"030"', True), ('"maybe"', False)])
+def test_complement_keep_is_the_only_word_allowed(tmp_path, value, ok):
+    path = write(tmp_path, "03_x.yml", f'root: "03"\nentries:\n  - id: a\n    code: "030"\n    verb: [agree]\n'
+                                         f'    complement: {{"16": {value}}}\n    example: "Egypt agreed to cut ties."\n')
+    if ok:
+        assert compile_patterns([path]).verbs["agree"][0].fold
+    else:
+        with pytest.raises(DataFileError, match="complement"):
+            compile_patterns([path])

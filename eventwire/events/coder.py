@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -20,22 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import extensions
 from ..records import ActorMention, Event
+from .folding import Folder, _Match
 from .patterns import Pattern, PatternSet, load_patterns
-from .roles import PRONOUNS, SUBJ_DEPS, UP_EDGES, RoleFinder, lemma_of
+from .roles import PRONOUNS, SUBJ_DEPS, lemma_of
 
 __all__ = ["EventCoder", "code_doc"]
 
 extensions.register()
-
-
-@dataclass
-class _Match:
-    token: Token
-    pattern: Pattern
-    code: str | None
-    folded_into: _Match | None = None
-    folded: list[_Match] | None = None
-    alternatives: list[Pattern] = field(default_factory=list)  # tried when the first finds no actors
 
 
 def _ontology(code: str) -> dict[str, Any]:
@@ -57,7 +48,7 @@ def _ontology(code: str) -> dict[str, Any]:
     }
 
 
-class EventCoder(RoleFinder):
+class EventCoder(Folder):
     """spaCy component: sets ``doc._.events`` (list of Event) from ``doc._.actors`` and the parse."""
 
     def __init__(self, nlp: Language | None = None, patterns: PatternSet | None = None) -> None:
@@ -86,6 +77,13 @@ class EventCoder(RoleFinder):
         self.threat = g.mapping("threat_codes")
         self.refusal = g.mapping("refusal_codes")
         self.neg_dets = g.words("negative_determiners")
+        # verbs of saying, asking, blaming or threatening: after a report they are the speaker's own acts
+        verbal = {lemma for lemma, entries in g.verbs.items()
+                  if any((e.code or "")[:2] in ("01", "02", "10", "11", "12", "13") for e in entries)}
+        self.reporting = frozenset(verbal) | self.speech | self.demanded | self.threatened
+        self.subject_control = g.words("subject_control_verbs")
+        self.causative = g.words("causative_verbs")
+        self._sent_index: list[ActorMention | None] = []
 
     # ---------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -172,6 +170,14 @@ class EventCoder(RoleFinder):
             {lemma_of(k) for k in kids if k.dep_ in ("compound", "amod", "nmod", "nummod")} & req["mod"]
         ):
             return f"requires.mod {sorted(req['mod'])}"
+        if "pobj_not" in req:  # "withdrew from the treaty" is no troop withdrawal
+            for prep in preps:
+                unwanted = req["pobj_not"].get(lemma_of(prep), frozenset())
+                hit = [lemma_of(o) for o in prep.children if o.dep_ in ("pobj", "pcomp") and lemma_of(o) in unwanted]
+                if hit:
+                    return f"requires.pobj_not {hit}"
+        if "subj_not" in req and self._subject_excluded(tok, req["subj_not"]):
+            return f"requires.subj_not {sorted(req['subj_not'])}"
         if "pobj" in req:
             ok = False
             for prep in preps:
@@ -194,6 +200,20 @@ class EventCoder(RoleFinder):
             if gov is None or lemma_of(gov) not in req["gov"]:
                 return f"requires.gov {sorted(req['gov'])}"
         return None
+
+    def _subject_excluded(self, tok: Token, unwanted: frozenset[str]) -> bool:
+        """Whether the subject is one of ``unwanted`` by lemma or by a sector of its actor code
+        ("troops arrived in Mali" is no visit: subj_not [mil])."""
+        subj, _ = self._role_tokens(tok, "subj")
+        index = self._sent_index
+        for t in subj:
+            if lemma_of(t) in unwanted:
+                return True
+            m = self._actor(t, index) if len(index) == len(t.doc) else None
+            code = (m.code or "") if m is not None else ""
+            if any(code[i:i + 3].lower() in unwanted for i in range(3, len(code), 3)):
+                return True
+        return False
 
     def _match(self, tok: Token, found: list[Pattern], trace: list[str] | None) -> list[Pattern]:
         """Every entry whose constraints hold at ``tok``, most specific first."""
@@ -228,7 +248,9 @@ class EventCoder(RoleFinder):
         fronted = head.dep_ == "ccomp" and head.i < head.head.i  # "X held talks, the sides pledged"
         if modality_of is not None and not fronted:
             try:
-                modality, negated, _cue = modality_of(tok)
+                modality, negated, cue = modality_of(tok)
+                if modality == "planned" and cue == "to" and self._caused(tok):
+                    modality = "asserted"  # "prompting China to announce a ban": it did announce one
                 return str(modality), bool(negated)
             except Exception:  # the shared module failing must not stop coding: use our own check
                 pass
@@ -254,6 +276,13 @@ class EventCoder(RoleFinder):
                 if lemma in self.planned:
                     modality = "planned"
         return modality, negated
+
+    def _caused(self, tok: Token) -> bool:
+        """Whether the act is the reported result of a causative verb ("prompted X to recall")."""
+        for t in self._chain(tok):
+            if t.dep_ in ("xcomp", "ccomp") and lemma_of(t.head) in self.causative:
+                return True
+        return False
 
     def _own_intent(self, tok: Token) -> bool:
         """Whether a planned act is announced by its own actor ("Iran will ...", "Iran plans to ..."),
@@ -299,53 +328,12 @@ class EventCoder(RoleFinder):
                     return [m.name or m.text] if m is not None else [_phrase(objs[0])]
         return []
 
-    def _fold(self, matches: list[_Match], trace: list[str] | None) -> None:
-        """Attach complement acts to the statement/intent act that governs them."""
-        by_token = {m.token.i: m for m in matches}
-        for m in matches:  # "staged protests to demand ...": the light verb stands for its nominal act
-            by_token.setdefault(self._clause_head(m.token).i, m)
-        for m in matches:
-            head = self._clause_head(m.token)
-            cur = head
-            gov: _Match | None = None
-            if head is not m.token and head.i in by_token and by_token[head.i] is not m:
-                cand = by_token[head.i]  # "agreed to talks": the noun hangs from a folding act
-                gov = cand if cand.pattern.fold else None
-            for _ in range(4 if gov is None else 0):
-                if cur.dep_ not in UP_EDGES and cur.dep_ not in ("advcl", "acl") or cur.head is cur:
-                    break
-                if cur.dep_ == "ccomp" and cur.i < cur.head.i:
-                    break  # "X held talks, the two sides pledged ...": a report, not a complement
-                cur = cur.head
-                if cur.i in by_token and by_token[cur.i] is not m:
-                    cand = by_token[cur.i]
-                    gov = cand if cand.pattern.fold else None
-                    break
-            if gov is None:
-                continue
-            m.folded_into = gov
-            gov.folded = (gov.folded or []) + [m]
-            refined = None
-            if m.code and gov.code and gov.code.startswith("12") and m.pattern.refusal:
-                refined = m.pattern.refusal
-            elif m.code and gov.code and gov.code.startswith("03") and any(
-                k.dep_ == "neg" for k in self._clause_head(m.token).children
-            ):  # "vowed not to return the Golan Heights": a refusal
-                refined = m.pattern.refusal or self.refusal.get(m.code[:2], "120")
-            elif m.code:
-                comp = gov.pattern.complement
-                refined = comp.get(m.code) or comp.get(m.code[:3]) or comp.get(m.code[:2])
-            if refined and gov.code == gov.pattern.code:
-                gov.code = refined
-            if trace is not None:
-                trace.append(f"  fold '{m.token.text}' ({m.pattern.id}) into '{gov.token.text}' "
-                             f"({gov.pattern.id}) -> code {gov.code}")
-
     # ---------------------------------------------------------------- one sentence
     def _sentence(self, doc: Doc, sent: Span, si: int, index: list[ActorMention | None],
                   trace: list[str] | None) -> list[Event]:
         if trace is not None:
             trace.append(f"sentence {si}: {sent.text!r}")
+        self._sent_index = index
         matches: list[_Match] = []
         for tok, found in self._candidates(sent, index):
             if trace is not None:
@@ -434,48 +422,6 @@ class EventCoder(RoleFinder):
         before = [(st, c) for st, c in places + actors if st < sent.start_char]
         return max(before)[1] if before else None
 
-    def _complement_targets(self, m: _Match, index: list[ActorMention | None], src_ids: set[int],
-                            src_codes: set[str | None]) -> list[tuple[ActorMention, Token]]:
-        """Target of a statement/intent act taken from what it is about ("refused to free the
-        Americans", "demanded that Russia withdraw", "threatened to impose sanctions on Iran")."""
-        def own_subject(t: Token) -> bool:
-            return any(k.dep_ in SUBJ_DEPS for k in self._clause_head(t).children)
-
-        # An act with its own subject ("demanded that the US cancel plans to sell arms to Taiwan", "its
-        # demand that Israel ease restrictions") is aimed at that subject, before anything inside it.
-        clause_kids = [k for k in m.token.children if k.dep_ in ("xcomp", "ccomp", "acl")]
-        roles: list[tuple[Token, tuple[str, ...]]] = [(k, ("subj",)) for k in clause_kids if own_subject(k)]
-        for f in m.folded or []:
-            if (m.code or "")[:2] == "11" and f.pattern.pos == "noun":
-                # "condemned the attack on peacekeepers": what is condemned is the attacker, if named
-                roles.append((f.token, tuple(r for r in f.pattern.source if r not in ("gov_subj", "subj"))))
-            elif own_subject(f.token):
-                roles.append((f.token, ("subj", *f.pattern.target)))
-            else:
-                roles.append((f.token, (*f.pattern.target, "subj")))
-        clauses = [m.token, *[k for k in m.token.children if k.dep_ in ("xcomp", "ccomp")]]
-        for c in clauses:  # the condition of a threat names its target ("...if the United States goes ahead")
-            for k in c.children:
-                if k.dep_ == "advcl" and any(lemma_of(x) in self.hypo_marks for x in k.children if x.dep_ == "mark"):
-                    roles.append((k, ("subj",)))
-        for k in m.token.children:
-            if k.dep_ in ("xcomp", "ccomp"):
-                preps = tuple(f"prep:{lemma_of(c)}" for h in [k, *self._objects(k)] for c in h.children
-                              if c.dep_ == "prep")
-                own = ("subj",) if own_subject(k) else ()
-                roles.append((k, (*own, "dobj", *preps, "subj")))
-            elif k.dep_ == "prep":  # "accused X of ..." / "warned of ..."
-                for c in k.children:
-                    if c.dep_ == "pcomp":
-                        roles.append((c, ("dobj", "subj")))
-        for tok, rs in roles:
-            for role in rs:
-                found, _r, _f = self._actors(tok, (role,), index, None)
-                found = [f for f in found if id(f[0]) not in src_ids and f[0].code not in src_codes]
-                if found:
-                    return found
-        return []
-
     def _events(self, doc: Doc, sent: Span, si: int, m: _Match, index: list[ActorMention | None],
                 trace: list[str] | None) -> list[Event]:
         tok, p = m.token, m.pattern
@@ -514,19 +460,30 @@ class EventCoder(RoleFinder):
             targets = self._complement_targets(m, index, src_ids, src_codes)
             t_role = "complement"
             t_factor = 0.85
-        if not targets and p.needs_target:
+            if p.reciprocal and len(sources) > 1:
+                # "Israel and Hamas agreed to a truce to allow the release of hostages": co-parties are
+                # each other's partners unless the complement names a known party ("Russian banks")
+                targets = [t for t in targets if not (t[0].code or "---").startswith("---")]
+        if not targets and head.dep_ == "xcomp" and lemma_of(head.head) in self.subject_control:
+            # "telephoned X to offer condolences": the purpose is aimed at whom the subject contacted
+            targets, t_role, t_factor = self._actors(head.head, ("dobj",), index, None)
+            targets = [t for t in targets if id(t[0]) not in src_ids and t[0].code not in src_codes]
+        # "Jordan and Britain agreed to ...": parties with no other target are each other's partners;
+        # co-subjects of an act aimed elsewhere ("the US, the EU and Canada agreed to cut off Russian
+        # banks") are never each other's targets.
+        two_sided = p.reciprocal and len(sources) > 1 and not targets
+        if not targets and p.needs_target and not two_sided:
             note(f"not coded: {p.id} needs a target via {list(p.target)}; none found")
             return []
         pairs: list[tuple[tuple[ActorMention, Token], tuple[ActorMention, Token] | None]] = []
-        if p.reciprocal and len(sources) > 1 and t_role == "complement":
-            targets = []  # "Jordan and Britain agreed to ...": the parties are each other's partners
         if targets:
             for s in sources:
                 pairs.extend((s, t) for t in targets)
-                # "talks between X and Y" go both ways; "X met with Y" is coded as X's act, as CAMEO does
-                if p.reciprocal and t_role == "prep:between":
+                # "talks between X and Y" go both ways, and so does a mutual act ("signed a treaty with
+                # X"); "X met with Y" is coded as X's act, as CAMEO does
+                if p.reciprocal and t_role == "prep:between" or p.mutual and t_role != "complement":
                     pairs.extend((t, s) for t in targets)
-        elif p.reciprocal and len(sources) > 1:
+        elif two_sided:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(s, None) for s in sources]
@@ -534,6 +491,9 @@ class EventCoder(RoleFinder):
         reported = self._reported_by(tok, sent, index)
         code = m.code or p.code or ""
         own = self._own_intent(tok)
+        if m.kept:  # "the US and Canada agreed to cut off Russian banks": the agreed act, as a plan
+            note(f"complement act {code} kept as planned")
+            own, modality = False, "planned" if modality == "asserted" else modality
         if modality == "planned" and own and not negated and code[:2] in self.intent:
             # CAMEO codes an announced cooperative act as the intent to do it ("will provide aid" -> 033).
             note(f"planned {code} coded as the intent {self.intent[code[:2]]}")
@@ -546,8 +506,9 @@ class EventCoder(RoleFinder):
         threat = self.threat.get(code) or self.threat.get(code[:3]) or self.threat.get(code[:2])
         if modality == "hypothetical" and own and not negated and threat and self._conditioned(tok):
             modality = "planned"  # "will boycott the elections unless the president resigns": a threat
-        if modality == "planned" and own and not negated and threat:
-            # ... and an announced coercive act as a threat ("said they would boycott" -> 131).
+        if modality in ("planned", "threatened") and own and not negated and threat:
+            # ... and an announced coercive act as a threat ("said they would boycott" -> 131, "vowed
+            # to retaliate", "would use nuclear weapons if attacked").
             note(f"planned {code} coded as the threat {threat}")
             code, modality = threat, "asserted"
         onto = _ontology(code)
@@ -581,8 +542,9 @@ class EventCoder(RoleFinder):
                 doc_id=doc._.doc_id or "", sentence_index=si, sentence=sent.text, source=s_code, code=code,
                 source_name=src.name or src.text, target=t_code,
                 target_name=(t_m.name or t_m.text) if t_m else None,
-                cameo_name=onto.get("cameo_name"), plover=p.plover or onto.get("plover"),
-                plover_mode=p.plover_mode or onto.get("plover_mode"), quad_class=onto.get("quad_class"),
+                cameo_name=onto.get("cameo_name"), plover=(None if m.kept else p.plover) or onto.get("plover"),
+                plover_mode=(None if m.kept else p.plover_mode) or onto.get("plover_mode"),
+                quad_class=onto.get("quad_class"),
                 goldstein=onto.get("goldstein"), modality=modality, negated=negated,
                 reported_by=list(reported), date=doc._.published,
                 date_source="published" if doc._.published else None,

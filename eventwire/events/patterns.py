@@ -32,12 +32,15 @@ CODER_VERSION_BASE = "ewcoder-0.1"
 
 _CODE = re.compile(r"^\d{2,4}$")
 # Role specs say where an actor comes from, relative to the trigger token.
-_ROLE = re.compile(r"^(subj|dobj|iobj|poss|mod|agent|gov_subj|gov_obj|comp_subj|head_obj|place|cause|prep:[a-z_]+)$")
-_REQUIRE_KEYS = {"dobj", "dobj_not", "prep", "prt", "mod", "pobj", "xcomp", "gov", "comp_aux", "comp"}
+_ROLE = re.compile(
+    r"^(subj|dobj|iobj|poss|mod|agent|gov_subj|gov_obj|comp_subj|comp_obj|head_obj|place|cause|prep:[a-z_]+)$"
+)
+_REQUIRE_KEYS = {"dobj", "dobj_not", "prep", "prt", "mod", "pobj", "pobj_not", "subj_not", "xcomp", "gov",
+                 "comp_aux", "comp"}
 _ENTRY_KEYS = {
     "id", "code", "verb", "noun", "requires", "source", "target", "reciprocal", "needs_target",
     "plover", "plover_mode", "confidence", "example", "suppress", "refusal", "complement", "fold",
-    "default_target", "default_source", "official_source",
+    "default_target", "default_source", "official_source", "mutual",
 }
 _DEFAULT_SOURCE = {"verb": ("subj",), "noun": ("poss", "agent", "mod", "gov_subj")}
 _DEFAULT_TARGET = {"verb": ("dobj",), "noun": ("prep:on", "prep:against", "prep:with", "prep:to")}
@@ -69,11 +72,12 @@ class Pattern:
     default_target: str | None = None  # sector of the source's own country when no target is named
     default_source: str | None = None  # sector of the place's country for a passive with no agent
     official_source: bool = False  # the source must carry a sector code (a visit by "the Indian team" is not)
+    mutual: bool = False  # the act binds both sides: "signed a treaty with X" is also X's act toward the source
 
     @property
     def specificity(self) -> float:
         """How many constraints the entry sets: the most specific matching entry wins."""
-        return sum(0.5 if key == "dobj_not" else 1.0 for key in self.requires)
+        return sum(0.5 if key.endswith("_not") else 1.0 for key in self.requires)
 
 
 @dataclass
@@ -140,9 +144,9 @@ def _requires(value: Any, path: str, line: int | None) -> dict[str, Any]:
             if not isinstance(v, bool):
                 raise DataFileError(path, line, "requires.xcomp must be true or false")
             out[key] = v
-        elif key == "pobj":
+        elif key in ("pobj", "pobj_not"):
             if not isinstance(v, dict) or not v:
-                raise DataFileError(path, line, "requires.pobj must map a preposition to lemmas")
+                raise DataFileError(path, line, f"requires.{key} must map a preposition to lemmas")
             out[key] = {str(p).lower(): frozenset(_str_list(ls, path, line, "pobj lemmas")) for p, ls in v.items()}
         else:
             out[key] = frozenset(_str_list(v, path, line, f"requires.{key}"))
@@ -196,8 +200,9 @@ def _entry(raw: Any, root: str, path: str, lines: dict[str, int]) -> Pattern:
     if refusal is not None and not _CODE.match(str(refusal)):
         raise DataFileError(path, line, f"{pid}: refusal {refusal!r} is not a CAMEO code")
     comp = raw.get("complement") or {}
-    if not isinstance(comp, dict) or not all(_CODE.match(str(v)) for v in comp.values()):
-        raise DataFileError(path, line, f"{pid}: complement must map roots to CAMEO codes")
+    # "keep": the folded act keeps its own code, coded as planned ("agreed to impose sanctions" -> 163)
+    if not isinstance(comp, dict) or not all(_CODE.match(str(v)) or v == "keep" for v in comp.values()):
+        raise DataFileError(path, line, f"{pid}: complement must map roots to CAMEO codes or keep")
     return Pattern(
         id=pid, code=code, pos=pos, lemmas=lemmas, example=example, path=path, line=line or 0,
         requires=_requires(raw.get("requires"), path, line),
@@ -213,6 +218,7 @@ def _entry(raw: Any, root: str, path: str, lines: dict[str, int]) -> Pattern:
         default_target=_sector(raw.get("default_target"), path, line, pid),
         default_source=_sector(raw.get("default_source"), path, line, pid),
         official_source=bool(raw.get("official_source", False)),
+        mutual=bool(raw.get("mutual", False)),
     )
 
 

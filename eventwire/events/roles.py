@@ -15,6 +15,7 @@ __all__ = ["RoleFinder", "lemma_of", "PRONOUNS", "SUBJ_DEPS", "UP_EDGES"]
 SUBJ_DEPS = ("nsubj", "csubj", "expl")
 _OBJ = ("dobj", "obj")
 _RELPRON = {"who", "which", "that", "whom"}
+_PLURAL = {"they", "their", "them", "we", "our", "us"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "our", "them", "him", "us"}
 # Edges walked from an actor-bearing token into the words that name it ("the ruling party of Japan").
 _DESCEND = {"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "npadvmod"}
@@ -38,6 +39,8 @@ class RoleFinder:
     light: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()  # nouns a nominal act may hang through ("took part in talks")
     violence: frozenset[str] = frozenset()  # noun triggers of violent acts (roots 18-20)
+    reporting: frozenset[str] = frozenset()  # verbs of verbal acts ("said ... and demanded", "accusing")
+    subject_control: frozenset[str] = frozenset()  # "telephoned X to offer": the caller offers, not X
 
     @staticmethod
     def _passive(tok: Token) -> bool:
@@ -77,8 +80,11 @@ class RoleFinder:
         if head is tok:
             return [], False
         if tok.dep_ == "xcomp":
-            # Object control ("urged Iran to halt") else subject control ("vowed to strengthen").
+            # Object control ("urged Iran to halt") else subject control ("vowed to strengthen"); a
+            # contact verb's infinitive is its subject's purpose ("telephoned X to offer condolences").
             objs = [k for k in head.children if k.dep_ in _OBJ]
+            if objs and lemma_of(head) in self.subject_control:
+                return self._subjects(head, depth + 1)[0], True
             if objs:
                 return objs, True
             on = [p for k in head.children if k.dep_ == "prep" and lemma_of(k) == "on" for p in k.children
@@ -92,6 +98,15 @@ class RoleFinder:
                 head = head.head
             return self._subjects(head, depth + 1)[0], True
         if tok.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            outer = head.head
+            adjunct = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > head.i  # ", accusing X of"
+            if (tok.dep_ == "conj" or adjunct) and head.dep_ == "ccomp" and outer.pos_ in ("VERB", "AUX") and (
+                lemma_of(tok) in self.reporting or lemma_of(head) == "be" and not adjunct
+            ):
+                # "X said the plan was a threat and demanded ...", "X said its guard acted lawfully,
+                # accusing Y of ...", "X determined that the group was a terrorist organisation and
+                # imposed sanctions": the verb pairs with the outer clause.
+                return self._subjects(outer, depth + 1)[0], True
             return self._subjects(head, depth + 1)[0], True
         if tok.dep_ == "relcl":
             return [head], True
@@ -143,6 +158,9 @@ class RoleFinder:
             gov = self._governor(tok)
             if gov is not None and lemma_of(gov) in self.light:
                 heads.append(gov)
+        # "pledged 3.5 million euros in assistance to Turkey": the phrase may hang one noun deeper
+        heads += [q for o in heads[1:] if o.pos_ in ("NOUN", "PROPN", "NUM") for k in o.children
+                  if k.dep_ == "prep" and lemma_of(k) in ("of", "in") for q in k.children if q.dep_ == "pobj"]
         out = []
         for h in heads:
             for k in h.children:
@@ -178,6 +196,8 @@ class RoleFinder:
                     out.extend(c for p in k.children if p.dep_ == "pobj" and lemma_of(p) in self.violence
                                for c in p.children if c.dep_ in ("amod", "compound", "poss", "nmod"))
             return out, 0.8
+        if role == "comp_obj":  # "applied to join NATO", "agreed to accept deportees"
+            return [o for k in tok.children if k.dep_ in ("xcomp", "ccomp") for o in self._objects(k)], 0.9
         if role == "comp_subj":  # "declared that China must drop barriers"
             return [s for k in tok.children if k.dep_ == "ccomp" for s in k.children if s.dep_ in SUBJ_DEPS], 0.9
         if role.startswith("prep:"):
@@ -239,6 +259,11 @@ class RoleFinder:
                     if m is None and lemma_of(c) in PRONOUNS and fallback is not None:
                         m = self._actor(fallback, index)
                         factor *= 0.75
+                        if lemma_of(c) in _PLURAL:  # "Obama and Putin said they will ...": each speaker
+                            for other in fallback.conjuncts:
+                                o = self._actor(other, index)
+                                if o is not None and o.code and all(o is not f[0] for f in found):
+                                    found.append((o, c))
                     if m is not None and role in _LOCATIVE and m.kind == "country" and m.code and len(m.code) > 3:
                         # "a curfew in Abidjan": the capital names the place, not its government
                         m = replace(m, code=m.country or m.code[:3])

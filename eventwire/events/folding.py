@@ -1,0 +1,121 @@
+"""Folding: an act in the complement of a statement or intent act is part of that act ("threatened to
+impose sanctions", "refused to meet", "urged X to talk"), as CAMEO codes it, and the folded act names
+the governing act's target. A mixin of the event coder, kept apart to keep each module small."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..records import ActorMention
+from .patterns import Pattern
+from .roles import SUBJ_DEPS, UP_EDGES, RoleFinder, lemma_of
+
+__all__ = ["Folder"]
+
+
+@dataclass
+class _Match:
+    token: Token
+    pattern: Pattern
+    code: str | None
+    folded_into: _Match | None = None
+    folded: list[_Match] | None = None
+    alternatives: list[Pattern] = field(default_factory=list)  # tried when the first finds no actors
+    kept: bool = False  # coded with the folded act's own code, as a plan ("agreed to impose sanctions")
+
+
+class Folder(RoleFinder):
+    """Complement folding and complement targets; the coder sets the grammar maps below."""
+
+    refusal: dict[str, str] = {}  # noqa: RUF012 (set per instance by the coder)
+    hypo_marks: frozenset[str] = frozenset()
+
+    def _fold(self, matches: list[_Match], trace: list[str] | None) -> None:
+        """Attach complement acts to the statement/intent act that governs them."""
+        by_token = {m.token.i: m for m in matches}
+        for m in matches:  # "staged protests to demand ...": the light verb stands for its nominal act
+            by_token.setdefault(self._clause_head(m.token).i, m)
+        for m in matches:
+            head = self._clause_head(m.token)
+            cur = head
+            gov: _Match | None = None
+            if head is not m.token and head.i in by_token and by_token[head.i] is not m:
+                cand = by_token[head.i]  # "agreed to talks": the noun hangs from a folding act
+                gov = cand if cand.pattern.fold else None
+            for _ in range(4 if gov is None else 0):
+                if cur.dep_ not in UP_EDGES and cur.dep_ not in ("advcl", "acl") or cur.head is cur:
+                    break
+                if cur.dep_ == "ccomp" and cur.i < cur.head.i:
+                    break  # "X held talks, the two sides pledged ...": a report, not a complement
+                if cur is m.token and cur.dep_ == "acl" and any(k.dep_ == "agent" for k in cur.children):
+                    break  # "in a deal brokered by China": another actor's act describing a noun
+                cur = cur.head
+                if cur.i in by_token and by_token[cur.i] is not m:
+                    cand = by_token[cur.i]
+                    gov = cand if cand.pattern.fold else None
+                    break
+            if gov is None:
+                continue
+            m.folded_into = gov
+            gov.folded = (gov.folded or []) + [m]
+            refined = None
+            if m.code and gov.code and gov.code.startswith("12") and m.pattern.refusal:
+                refined = m.pattern.refusal
+            elif m.code and gov.code and gov.code.startswith("03") and any(
+                k.dep_ == "neg" for k in self._clause_head(m.token).children
+            ):  # "vowed not to return the Golan Heights": a refusal
+                refined = m.pattern.refusal or self.refusal.get(m.code[:2], "120")
+            elif m.code:
+                comp = gov.pattern.complement
+                refined = comp.get(m.code) or comp.get(m.code[:3]) or comp.get(m.code[:2])
+            if refined == "keep" and gov.code == gov.pattern.code:
+                gov.code, gov.kept = m.code, True
+            elif refined and refined != "keep" and gov.code == gov.pattern.code:
+                gov.code = refined
+            if trace is not None:
+                trace.append(f"  fold '{m.token.text}' ({m.pattern.id}) into '{gov.token.text}' "
+                             f"({gov.pattern.id}) -> code {gov.code}")
+
+    def _complement_targets(self, m: _Match, index: list[ActorMention | None], src_ids: set[int],
+                            src_codes: set[str | None]) -> list[tuple[ActorMention, Token]]:
+        """Target of a statement/intent act taken from what it is about ("refused to free the
+        Americans", "demanded that Russia withdraw", "threatened to impose sanctions on Iran")."""
+        def own_subject(t: Token) -> bool:
+            return any(k.dep_ in SUBJ_DEPS for k in self._clause_head(t).children)
+
+        # An act with its own subject ("demanded that the US cancel plans to sell arms to Taiwan", "its
+        # demand that Israel ease restrictions") is aimed at that subject, before anything inside it.
+        clause_kids = [k for k in m.token.children if k.dep_ in ("xcomp", "ccomp", "acl")]
+        roles: list[tuple[Token, tuple[str, ...]]] = [(k, ("subj",)) for k in clause_kids if own_subject(k)]
+        for f in m.folded or []:
+            if (m.code or "")[:2] == "11" and f.pattern.pos == "noun":
+                # "condemned the attack on peacekeepers": what is condemned is the attacker, if named
+                roles.append((f.token, tuple(r for r in f.pattern.source if r not in ("gov_subj", "subj"))))
+            elif own_subject(f.token):
+                roles.append((f.token, ("subj", *f.pattern.target)))
+            else:
+                roles.append((f.token, (*f.pattern.target, "subj")))
+        clauses = [m.token, *[k for k in m.token.children if k.dep_ in ("xcomp", "ccomp")]]
+        for c in clauses:  # the condition of a threat names its target ("...if the United States goes ahead")
+            for k in c.children:
+                if k.dep_ == "advcl" and any(lemma_of(x) in self.hypo_marks for x in k.children if x.dep_ == "mark"):
+                    roles.append((k, ("subj",)))
+        for k in m.token.children:
+            if k.dep_ in ("xcomp", "ccomp"):
+                preps = tuple(f"prep:{lemma_of(c)}" for h in [k, *self._objects(k)] for c in h.children
+                              if c.dep_ == "prep")
+                own = ("subj",) if own_subject(k) else ()
+                roles.append((k, (*own, "dobj", *preps, "subj")))
+            elif k.dep_ == "prep":  # "accused X of ..." / "warned of ..."
+                for c in k.children:
+                    if c.dep_ == "pcomp":
+                        roles.append((c, ("dobj", "subj")))
+        for tok, rs in roles:
+            for role in rs:
+                found, _r, _f = self._actors(tok, (role,), index, None)
+                found = [f for f in found if id(f[0]) not in src_ids and f[0].code not in src_codes]
+                if found:
+                    return found
+        return []
