@@ -135,3 +135,20 @@ def test_analysis_cli(store: Store, tmp_path) -> None:
     assert res.exit_code == 0 and len((tmp_path / "out.tsv").read_text().splitlines()) == 7
     assert run(app, ["events", "--db", str(tmp_path / "missing.duckdb")]).exit_code == 1
     assert run(app, ["dyad", "PRK", "KOR", "--db", db, "--freq", "fortnight"]).exit_code == 2
+
+
+def test_recoding_removes_stale_clusters_and_batches_stay_local(store: Store) -> None:
+    before = {r[0] for r in store.query("SELECT cluster_id FROM event_clusters")}
+    art = Article(text="Much later, North Korea fired another missile into the sea off its coast. Story far.",
+                  outlet="Yonhap", published="2025-06-01")
+    store.add_coded([CodedArticle(article=art, events=[_ev(art.id, art.text, "190", "PRKMIL", "KOR", "2025-06-01",
+                                                           -10.0, 4)])])
+    after = {r[0] for r in store.query("SELECT cluster_id FROM event_clusters")}
+    assert before < after and len(after - before) == 1  # far-away clusters untouched, one new
+    shelling = store.query("SELECT doc_id FROM events WHERE code = '111'")[0][0]
+    stored = store.article(shelling)
+    store.add_coded([CodedArticle(article=stored, events=[])])  # re-coded: its events are gone
+    left = store.query("SELECT count(*) FROM event_clusters c WHERE NOT EXISTS "
+                       "(SELECT 1 FROM events e WHERE e.cluster_id = c.cluster_id)")[0][0]
+    assert left == 0
+    assert store.query("SELECT count(*) FROM event_clusters")[0][0] == len(after) - 4

@@ -103,36 +103,54 @@ class QueryMixin:
 
     # -- deduplication ----------------------------------------------------------------------
     def recluster(self, blocks: Iterable[tuple[str | None, str | None, str]] | None = None,
+                  around: tuple[Any, Any] | None = None, clusters: Iterable[str] = (),
                   window_days: int | None = None, threshold: float | None = None) -> int:
-        """(Re)build event clusters for the given (source, target, root) blocks, or all events.
+        """(Re)build event clusters for the given (source, target, root) blocks, or for all events.
 
-        Runs inside the caller's transaction when there is one. Returns the number of clusters written.
+        With ``around`` (first, last date of the new events) only the block's events within the
+        dedup window of those dates are reclustered, with every cluster they belong to taken whole,
+        so the cost of a batch does not grow with the store. ``clusters`` names clusters that lost
+        members (a re-coded article) and must be rebuilt too. Runs inside the caller's transaction.
+        Returns the number of clusters written.
         """
         window = settings.get("dedup_window_days") if window_days is None else window_days
         thresh = settings.get("dedup_similarity") if threshold is None else threshold
-        base = ("SELECT e.event_id, e.doc_id, e.source, e.target, e.root, e.date, e.sentence, a.outlet, e.code, "
+        cols = ("SELECT e.event_id, e.doc_id, e.source, e.target, e.root, e.date, e.sentence, a.outlet, e.code, "
                 "e.confidence, e.location_name, e.source_name, e.target_name, a.published, "
                 "coalesce(a.near_duplicate_of, e.doc_id) AS article_key, e.modality, e.negated "
                 "FROM events e LEFT JOIN articles a ON a.id = e.doc_id")
-        keys = None
-        if blocks is not None:
+        if blocks is None:
+            rows = self.con.execute(cols).fetchall()
+            self.con.execute("DELETE FROM event_clusters")
+        else:
             keys = pa.table({k: [b[i] for b in blocks] for i, k in enumerate(("source", "target", "root"))})
-            if keys.num_rows == 0:
+            if keys.num_rows == 0 and not clusters:
                 return 0
             self.con.register("_ew_blocks", keys)
-            base += (" JOIN _ew_blocks k ON e.source IS NOT DISTINCT FROM k.source AND "
-                     "e.target IS NOT DISTINCT FROM k.target AND e.root = k.root")
-        try:
-            rows = self.con.execute(base).fetchall()
-            if keys is not None:
+            self.con.register("_ew_old", pa.table({"cluster_id": pa.array(list(clusters), pa.string())}))
+            params: list[Any] = []
+            when = "TRUE"
+            if around is not None and around[0] is not None and around[1] is not None:
+                when = ("e.date IS NULL OR e.date BETWEEN CAST(? AS DATE) - to_days(CAST(? AS INTEGER)) "
+                        "AND CAST(? AS DATE) + to_days(CAST(? AS INTEGER))")
+                params = [str(around[0]), 2 * window, str(around[1]), 2 * window]
+            try:
                 self.con.execute(
-                    "DELETE FROM event_clusters c USING _ew_blocks k WHERE c.source IS NOT DISTINCT FROM k.source "
-                    "AND c.target IS NOT DISTINCT FROM k.target AND c.root = k.root")
-            else:
-                self.con.execute("DELETE FROM event_clusters")
-        finally:
-            if keys is not None:
+                    "CREATE OR REPLACE TEMP TABLE _ew_near AS SELECT e.event_id, e.cluster_id FROM events e "
+                    "JOIN _ew_blocks k ON e.source IS NOT DISTINCT FROM k.source AND "
+                    f"e.target IS NOT DISTINCT FROM k.target AND e.root = k.root WHERE {when}", params)
+                self.con.execute(
+                    "CREATE OR REPLACE TEMP TABLE _ew_gone AS SELECT cluster_id FROM _ew_near "
+                    "WHERE cluster_id IS NOT NULL UNION SELECT cluster_id FROM _ew_old")
+                rows = self.con.execute(
+                    f"{cols} WHERE e.event_id IN (SELECT event_id FROM _ew_near) "
+                    "OR e.cluster_id IN (SELECT cluster_id FROM _ew_gone)").fetchall()
+                self.con.execute("DELETE FROM event_clusters WHERE cluster_id IN (SELECT cluster_id FROM _ew_gone)")
+                self.con.execute("DROP TABLE _ew_near")
+                self.con.execute("DROP TABLE _ew_gone")
+            finally:
                 self.con.unregister("_ew_blocks")
+                self.con.unregister("_ew_old")
         meta = {r[0]: r for r in rows}
         found = cluster_events(
             (EventKey(event_id=r[0], doc_id=r[1], source=r[2], target=r[3], root=r[4], date=r[5], evidence=r[6] or "",

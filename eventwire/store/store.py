@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -249,8 +249,11 @@ class Store(QueryMixin):
             result.duplicates = len(batch) - len(keep)
             keep_ids = [c.article.id for c in keep]
             # Blocks that lose events when an article is re-coded must be reclustered too.
-            blocks = set(self.con.execute("SELECT DISTINCT source, target, root FROM events "
-                                          "WHERE doc_id IN (SELECT unnest($1))", [keep_ids]).fetchall())
+            old = self.con.execute("SELECT DISTINCT source, target, root, cluster_id, date FROM events "
+                                   "WHERE doc_id IN (SELECT unnest($1))", [keep_ids]).fetchall()
+            blocks = {r[:3] for r in old}
+            lost = {r[3] for r in old if r[3] is not None}
+            days = [r[4] for r in old if r[4] is not None]
             for table in _DERIVED:
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest($1))", [keep_ids])
             self.con.execute("UPDATE articles SET coded_at = ?, coder_version = ? WHERE id IN (SELECT unnest(?))",
@@ -261,8 +264,9 @@ class Store(QueryMixin):
             for table in _DERIVED:
                 self._insert(table, rows[table])
             blocks |= {(r["source"], r["target"], r["root"]) for r in rows["events"]}
-            if dedup and blocks:
-                self.recluster(blocks)
+            days += [date.fromisoformat(r["date"][:10]) for r in rows["events"] if r["date"]]
+            if dedup and (blocks or lost):
+                self.recluster(blocks, around=(min(days), max(days)) if days else None, clusters=lost)
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")
