@@ -1,4 +1,5 @@
-"""What the story around a mention says about it: datelines and the country of bare institutions.
+"""What the story around a mention says about it: datelines, the country of bare institutions,
+and phrases whose country is not the one their words name (followers, ethnic groups, city names).
 
 A wire dateline ("BRASILIA (AP) --", "TOKYO, March 16 (Kyodo) --", "LIMA, Peru (Reuters) -") names
 where the story was filed and who filed it: neither the city nor the agency is an actor in the
@@ -18,7 +19,8 @@ from spacy.tokens import Doc
 from .coref import Candidate
 from .dictionary import ActorDictionary, Entry
 
-__all__ = ["datelines", "drop_datelines", "national_countries", "count_group"]
+__all__ = ["datelines", "drop_datelines", "national_countries", "count_group", "shared_capitals", "followers",
+           "ethnic_groups"]
 
 
 class _Matched(Protocol):
@@ -34,6 +36,9 @@ _MAX_AGENCY = 4  # tokens inside the parentheses
 _LOCATIVE = {"in", "at", "inside", "outside", "near", "around"}
 # "the two governments", "both sides": several actors in one phrase, none of them a single country.
 _COUNTS = {"two", "three", "four"}
+# "ethnic Albanians in southern Serbia": an ethnic group is not its kin state; where it lives is.
+_REGION = {"the", "south", "north", "east", "west", "central", "southern", "northern", "eastern", "western",
+           "southeastern", "southwestern", "northeastern", "northwestern"}
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
@@ -174,3 +179,55 @@ def _from_context(doc: Doc, cands: list[Candidate], k: int, home: str | None, se
         if _usable(h, only) and h.start > 0 and doc[h.start - 1].lower_ in _LOCATIVE:
             return h.country
     return None
+
+
+def shared_capitals(doc: Doc, cands: list[Candidate], dictionary: ActorDictionary) -> None:
+    """A capital's name that is also a city elsewhere ("Tripoli" in a story about Lebanon's north)
+    means that city when the story names exactly one such country and never the capital's own."""
+    capital = [c for c in cands if c.entry is not None and c.entry.kind == "capital"]
+    if not capital:
+        return
+    named = {c.country for c in cands if c.country and c not in capital}
+    for c in capital:
+        others = dictionary.shared_capitals.get(doc[c.start:c.end].text.lower())
+        if not others or c.country in named:
+            continue
+        hits = sorted(others & named)
+        if len(hits) != 1:
+            continue
+        # A city, not a government: it keeps only the country (as "talks in Beijing" does).
+        c.code = c.country = hits[0]
+        c.sectors, c.kind, c.entry = [], "country", None
+
+
+def followers(doc: Doc, cands: list[Candidate], followers: frozenset[str]) -> None:
+    """"Supporters of (the) X": a group with X's country but none of X's office."""
+    for c in cands:
+        i = c.start - 1
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in followers and c.country:
+            c.start, c.code, c.sectors = i - 1, c.country, []
+            c.kind, c.plural, c.entry, c.name_start, c.person_role = "group", True, None, None, False
+
+
+def ethnic_groups(doc: Doc, cands: list[Candidate]) -> None:
+    """"ethnic Albanian guerrillas" are no Albanian state actor; "ethnic Albanians in Serbia" and
+    "the Albanians of southern Serbia" take the country they live in."""
+    for k, c in enumerate(cands):
+        ethnic = c.start > 0 and doc[c.start - 1].lower_ == "ethnic"
+        demonym = c.entry is not None and c.entry.kind == "demonym"
+        if not c.country or c.country == "IGO" or not (ethnic or demonym):
+            continue
+        home = None
+        nxt = cands[k + 1] if k + 1 < len(cands) else None
+        if nxt is not None and nxt.kind == "country" and nxt.country and not nxt.sectors:
+            between = [t.lower_ for t in doc[c.end:nxt.start]]
+            links = ("of", "in") if ethnic else ("of",)
+            if between and between[0] in links and len(between) <= 3 and all(w in _REGION for w in between[1:]):
+                home = nxt.country
+        if home is None and not ethnic:
+            continue
+        c.country = home
+        c.code = (home or "---") + "".join(c.sectors) if c.sectors else home
+        c.entry = None

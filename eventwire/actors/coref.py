@@ -265,8 +265,11 @@ def apposition(doc: Doc, cands: list[Candidate], modifiers: frozenset[str]) -> N
             continue
         if not all(w in (",", "a", "an", "the") or w in modifiers for w in between):
             continue
-        role, person = (b, a) if (a.kind == "person" and a.code is None) else (a, b)
-        if person.kind != "person" or person.code is not None or person.via != "ner":
+        role, person = (b, a) if (a.kind == "person" and a.country is None) else (a, b)
+        # An unknown name, or a title with no country ("Qatar's emir, Sheikh Hamad"): the role's.
+        untitled = person.code is None and person.via == "ner"
+        titled = person.code is not None and person.code.startswith("---") and person.name_start is not None
+        if person.kind != "person" or person.country is not None or not (untitled or titled):
             continue
         if (role.code is None or role.country is None or role.plural or role.name_start is not None
                 or not role.sectors or role.kind == "country"):

@@ -188,11 +188,14 @@ class ActorDictionary:
         self.countries: dict[str, str] = {}  # alpha-3 -> display name
         self.country_entries: dict[str, Entry] = {}
         self.modifiers: frozenset[str] = frozenset()
+        self.followers: frozenset[str] = frozenset()  # "supporters" (of X): X's country, no sector
         # Institutions every country has ("parliament"): their country comes from the story (context.py).
         self.national: frozenset[str] = frozenset()
         # term -> ordered {country: cue countries}: the first country whose cues the document names.
         self.national_cues: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self.national_only: dict[str, frozenset[str]] = {}  # term -> the countries that have such a body
+        # capital (lower) -> other countries with a city of that name ("tripoli" -> LBN)
+        self.shared_capitals: dict[str, frozenset[str]] = {}
         self._standard_names: list[tuple[int, list[str]]] = []
         self._matchers: dict[int, tuple[Vocab, PhraseMatcher]] = {}
         for c in pycountry.countries:
@@ -260,6 +263,16 @@ class ActorDictionary:
                 entry = Entry(kind="block", name="blocked phrase")
                 self._add(entry, _str_list(src, spec, "_block", line))
                 continue
+            if code == "_shared_capitals":
+                if not isinstance(spec, dict):
+                    raise src.fail(line, "_shared_capitals must map a capital to a list of country codes")
+                for city, codes in spec.items():
+                    others = _str_list(src, codes, f"_shared_capitals.{city}", line)
+                    bad = [c for c in others if not re.fullmatch(r"[A-Z]{3}", c)]
+                    if not isinstance(city, str) or not others or bad:
+                        raise src.fail(line, f"_shared_capitals: bad entry {city!r}: {codes!r}")
+                    self.shared_capitals[city.lower()] = frozenset(others)
+                continue
             if not isinstance(code, str) or not (code == "---" or re.fullmatch(r"[A-Z]{3}", code)):
                 raise src.fail(line, f"{code!r} is not an ISO 3166 alpha-3 code")
             if not isinstance(spec, dict):
@@ -324,13 +337,15 @@ class ActorDictionary:
         src = _Source(path)
         data, lines = self._read_yaml(path)
         special = {k: set(_str_list(src, data.get(k), k, lines.get(k)))
-                   for k in ("_modifiers", "_person_roles", "_former", "_generic", "_equipment", "_national")}
+                   for k in ("_modifiers", "_person_roles", "_former", "_generic", "_equipment", "_national",
+                             "_followers")}
         special["_national_cues"] = special["_national_only"] = set()
         self.national = frozenset(t.lower() for t in special["_national"])
         self.national_cues = self._cues(src, data.get("_national_cues"), lines.get("_national_cues"))
         self.national_only = self._only(src, data.get("_national_only"), lines.get("_national_only"))
         self.modifiers = frozenset(m.lower() for m in special["_modifiers"] | special["_former"])
         self.former = frozenset(m.lower() for m in special["_former"])
+        self.followers = frozenset(m.lower() for m in special["_followers"])
         person_roles = {p.lower() for p in special["_person_roles"]}
         generic = {g.lower() for g in special["_generic"]}
         for sector, terms in data.items():

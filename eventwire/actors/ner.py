@@ -10,6 +10,7 @@ __all__ = ["add_ner"]
 
 _NER_KIND = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
 _POSSESSIVE = {"'s", "'", "’s", "’"}
+_LIST_WORDS = {"and", "or", "the"}
 
 
 def add_ner(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -36,7 +37,7 @@ def add_ner(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             # Rights"): one uncoded ORG, not a country mention.
             if not (kind == "organisation" and inside and all(
                     start <= c.start and c.end <= end and not c.sectors and c.kind == "country" and c.via == "dictionary"
-                    for c in inside) and sum(c.end - c.start for c in inside) < end - start
+                    for c in inside) and _has_other_words(doc, start, end, inside)
                     and sum(taken[start:end]) == sum(c.end - c.start for c in inside)):
                 continue
             out = [c for c in out if c not in inside]
@@ -45,3 +46,10 @@ def add_ner(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                              plural=kind == "group", name_start=start if kind == "person" else None))
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _has_other_words(doc: Doc, start: int, end: int, inside: list[Candidate]) -> bool:
+    """Whether the entity has words beyond its country names and list punctuation: "Mali, Burkina
+    Faso" (an NER run-together list) is the countries, "the Syrian Observatory" an organisation."""
+    covered = {i for c in inside for i in range(c.start, c.end)}
+    return any(i not in covered and doc[i].is_alpha and doc[i].lower_ not in _LIST_WORDS for i in range(start, end))

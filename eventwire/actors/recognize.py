@@ -17,7 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import ActorMention
-from .context import count_group, drop_datelines, national_countries
+from .context import (
+    count_group,
+    drop_datelines,
+    ethnic_groups,
+    followers,
+    national_countries,
+    shared_capitals,
+)
 from .coref import Candidate, acronyms, apposition, resolve, sentence_ids
 from .dictionary import ActorDictionary, Entry, load_dictionary
 from .ner import add_ner
@@ -90,6 +97,9 @@ def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[Ac
         cands = [c for c in cands if not any(lo <= c.start < hi for lo, hi in spans)]
     apposition(doc, cands, dictionary.modifiers)
     cands = acronyms(doc, cands)
+    followers(doc, cands, dictionary.followers)
+    ethnic_groups(doc, cands)
+    shared_capitals(doc, cands, dictionary)
     cands = sorted(cands + resolve(doc, cands, date), key=lambda c: c.start)
     national_countries(doc, cands, dictionary, home, sentence_ids(doc))
     return _to_mentions(doc, cands)
