@@ -39,7 +39,7 @@ PEOPLE = ["President Joe Biden", "Kim Jong Un", "Vladimir Putin", "Xi Jinping", 
           "Benjamin Netanyahu", "Recep Tayyip Erdogan", "Narendra Modi", "Emmanuel Macron", "Olaf Scholz",
           "Antony Blinken", "Sergei Lavrov", "Wang Yi", "Antonio Guterres"]
 EVENTS = [
-    "{a} accused {b} of violating the ceasefire agreement",
+    "{a} accused {b} of breaking the truce along the border",
     "{a} imposed new sanctions on {b} over its weapons program",
     "{a} held talks with {b} on trade and security",
     "{a} fired two ballistic missiles toward {b}",
@@ -221,6 +221,7 @@ def main() -> None:
     ap.add_argument("--fast", action="store_true", help="the fast profile (no statistical NER)")
     ap.add_argument("--rss", default="1000,10000")
     ap.add_argument("--skip-rss", action="store_true")
+    ap.add_argument("--only-rss", action="store_true", help="only the memory measurement")
     ap.add_argument("--skip-workers", action="store_true")
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--save-corpus", help="write the generated corpus as JSONL and exit")
@@ -229,6 +230,9 @@ def main() -> None:
         with open(args.save_corpus, "w") as fh:
             for a in generate(args.articles):
                 fh.write(json.dumps({"id": a.id, "text": a.text, "published": a.published}) + "\n")
+        return
+    if args.only_rss:
+        bench_rss([int(x) for x in args.rss.split(",")], args.fast)
         return
     articles = read_corpus(args.corpus, args.articles) if args.corpus else list(generate(args.articles))
     bench_single(articles, args.fast)

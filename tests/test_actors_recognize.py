@@ -115,7 +115,7 @@ def test_blocked_phrases_do_not_code_the_country_inside(rec):
         ("Afghan refugees fled.", "Afghan refugees", "AFGREF"),
         ("Hong Kong protesters marched.", "Hong Kong protesters", "HKGOPP"),
         ("A Hong Kong mob gathered.", "Hong Kong mob", "HKGCVL"),
-        ("A senior Guyanese police officer said so.", "Guyanese police officer", "GUYCOP"),
+        ("The Jamaican police officer testified.", "Jamaican police officer", "JAMCOP"),
         ("North Korea's foreign ministry said so.", "North Korea's foreign ministry", "PRKGOV"),
         ("The foreign minister of Iran arrived.", "foreign minister of Iran", "IRNGOV"),
         ("Japanese army officers met.", "Japanese army officers", "JPNMIL"),
@@ -129,8 +129,8 @@ def test_composition(rec, text, span, code):
 
 def test_coordinated_adjectives_share_the_role(rec):
     # Each actor spans its own adjective: the shared noun is reached through the parse from both.
-    found = codes(rec, "Senior Hungarian and Romanian officials agreed.")
-    assert found == {"Hungarian": "HUNGOV", "Romanian": "ROUGOV"}
+    found = codes(rec, "Senior Chilean and Peruvian officials met.")
+    assert found == {"Chilean": "CHLGOV", "Peruvian": "PERGOV"}
 
 
 def test_country_name_does_not_borrow_a_later_possessive_role(rec):
@@ -182,8 +182,8 @@ def test_title_and_surname_find_the_office_holder(rec):
 
 
 def test_of_a_countrys_organisation_is_not_the_country(rec):
-    found = codes(rec, "They expelled leaders of Egypt's Muslim Brotherhood.")
-    assert "leaders of Egypt" not in found and found["Egypt"] == "EGY"
+    found = codes(rec, "Police arrested leaders of Jordan's Islamic Action Front.")
+    assert "leaders of Jordan" not in found and found["Jordan"] == "JOR"
 
 
 def test_kim_alone_is_not_guessed(rec):
@@ -231,7 +231,7 @@ def test_code_for():
     assert code_for("Pyongyang") == "PRKGOV"
     assert code_for("North Korean") == "PRK"
     assert code_for("Iranian state media") == "IRNMED"
-    assert code_for("a senior Guyanese police officer") == "GUYCOP"
+    assert code_for("a Jamaican police officer") == "JAMCOP"
     assert code_for("") is None
     assert code_for("the weather") is None
 
@@ -279,7 +279,7 @@ def test_model_unknown_org_stays_uncoded(model_rec):
 
 @pytest.mark.model
 def test_model_org_with_only_a_country_word_and_its_acronym(model_rec):
-    ms = model_actors(model_rec, "The Syrian Observatory for Human Rights (SOHR) said 20 died. SOHR blamed Damascus.")
+    ms = model_actors(model_rec, "The Syrian Observatory for Human Rights (SOHR) issued a report. SOHR criticised Damascus.")
     by_text = {m.text: m for m in ms}
     assert by_text["Syrian Observatory for Human Rights"].code is None
     assert by_text["SOHR"].via == "acronym"

@@ -969,3 +969,245 @@ def test_agreed_coercive_act_keeps_its_code_as_a_plan(blank_nlp, coder):
     assert {(e.source, e.target, e.code, e.modality) for e in events} == {("USA", "RUS", "163", "planned"),
                                                                           ("CAN", "RUS", "163", "planned")}
     assert all(e.plover == "SANCTION" for e in events)
+
+
+# ---------------------------------------------------------------- round 2: light verbs, gov, onset, places
+def small_coder(tmp_path, entries: str, grammar: str = "") -> EventCoder:
+    """A coder over a tiny dictionary written for the test."""
+    from eventwire.events.patterns import compile_patterns
+
+    (tmp_path / "_grammar.yml").write_text("light_verbs: [launch, stage]\n" + grammar, encoding="utf-8")
+    (tmp_path / "14_x.yml").write_text('root: "14"\nentries:\n' + entries, encoding="utf-8")
+    return EventCoder(None, patterns=compile_patterns(list(tmp_path.glob("*.yml"))))
+
+
+def test_use_is_a_light_verb_for_weapons(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Troops troop NOUN nsubj 1
+        used use VERB ROOT 1
+        chemical chemical ADJ amod 3
+        weapons weapon NOUN dobj 1
+        against against ADP prep 1
+        rebels rebel NOUN pobj 4
+        . . PUNCT punct 1
+    """, {"0": "SYRMIL", "5": "SYRREB"})
+    assert ("SYRMIL", "204") in {(e.source, e.code) for e in coder(doc)._.events}
+
+
+def test_gov_requirement_reads_lemma_aliases_and_measure_nouns(blank_nlp, tmp_path):
+    small = small_coder(tmp_path, """  - id: x.protest
+    code: "141"
+    noun: [protest]
+    requires: {gov: [stage, launch]}
+    example: "Students staged protests in the capital."
+""", "lemma_aliases: {stag: stage}\ncarrier_nouns: [day]\n")
+    staged = parse(blank_nlp, """
+        Students student NOUN nsubj 1
+        staged stag VERB ROOT 1
+        protests protest NOUN dobj 1
+        . . PUNCT punct 1
+    """, {"0": "KENEDU"})
+    assert triples(small(staged)._.events) == {("KENEDU", None, "141")}
+    measured = parse(blank_nlp, """
+        Students student NOUN nsubj 1
+        launched launch VERB ROOT 1
+        two two NUM nummod 3
+        days day NOUN dobj 1
+        of of ADP prep 3
+        protests protest NOUN pobj 4
+        . . PUNCT punct 1
+    """, {"0": "KENEDU"})
+    assert triples(small(measured)._.events) == {("KENEDU", None, "141")}
+
+
+def test_modifier_exclusion(blank_nlp, tmp_path):
+    small = small_coder(tmp_path, """  - id: x.strike
+    code: "143"
+    noun: [strike]
+    requires: {gov: [launch], mod_not: [air, drone]}
+    example: "Dock workers launched a strike over pay."
+""")
+    spec = """
+        Workers worker NOUN nsubj 1
+        launched launch VERB ROOT 1
+        {mod} {mod} NOUN compound 3
+        strikes strike NOUN dobj 1
+        . . PUNCT punct 1
+    """
+    assert not small(parse(blank_nlp, spec.format(mod="air"), {"0": "KENLAB"}))._.events
+    assert triples(small(parse(blank_nlp, spec.format(mod="general"), {"0": "KENLAB"}))._.events) == {
+        ("KENLAB", None, "143")}
+
+
+def test_object_must_be_a_place(blank_nlp, tmp_path):
+    from eventwire.records import Place
+
+    small = small_coder(tmp_path, """  - id: x.capture_place
+    code: "140"
+    verb: [capture]
+    requires: {dobj_ent: [PLACE, GPE]}
+    needs_target: true
+    target: [dobj, prep:of]
+    example: "Rebels captured the town of Goma."
+  - id: x.capture
+    code: "141"
+    verb: [capture]
+    requires: {dobj_ent_not: [PLACE, GPE]}
+    example: "Rebels captured two soldiers."
+""")
+    town = parse(blank_nlp, """
+        Rebels rebel NOUN nsubj 1
+        captured capture VERB ROOT 1
+        the the DET det 3
+        town town NOUN dobj 1
+        of of ADP prep 3
+        Goma Goma PROPN pobj 4
+        . . PUNCT punct 1
+    """, {"0": "CODREB", "5": "COD"})
+    goma = town[5]
+    town._.places = [Place(start=goma.idx, end=goma.idx + 4, text="Goma", country="COD")]
+    assert triples(small(town)._.events) == {("CODREB", "COD", "140")}
+    people = parse(blank_nlp, """
+        Rebels rebel NOUN nsubj 1
+        captured capture VERB ROOT 1
+        two two NUM nummod 3
+        soldiers soldier NOUN dobj 1
+        . . PUNCT punct 1
+    """, {"0": "CODREB", "3": "CODMIL"})
+    assert triples(small(people)._.events) == {("CODREB", "CODMIL", "141")}
+
+
+def test_noun_act_takes_its_parties_from_an_onset_verb(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Fighting fighting NOUN nsubj 1
+        erupted erupt VERB ROOT 1
+        between between ADP prep 1
+        the the DET det 4
+        army army NOUN pobj 2
+        and and CCONJ cc 4
+        rebels rebel NOUN conj 4
+        . . PUNCT punct 1
+    """, {"4": "SDNMIL", "6": "SDNREB"})
+    assert triples(coder(doc)._.events) == {("SDNMIL", "SDNREB", "190"), ("SDNREB", "SDNMIL", "190")}
+
+
+def test_transitive_verb_is_no_onset(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Fighting fighting NOUN nsubj 1
+        broke break VERB ROOT 1
+        the the DET det 3
+        truce truce NOUN dobj 1
+        between between ADP prep 1
+        the the DET det 6
+        army army NOUN pobj 4
+        and and CCONJ cc 6
+        rebels rebel NOUN conj 6
+        . . PUNCT punct 1
+    """, {"6": "SDNMIL", "8": "SDNREB"})
+    assert not any(e.code == "190" for e in coder(doc)._.events)
+
+
+def test_toll_participle_folds_into_the_attack(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Rebels rebel NOUN nsubj 1
+        attacked attack VERB ROOT 1
+        troops troop NOUN dobj 1
+        , , PUNCT punct 1
+        killing kill VERB advcl 1 VBG
+        eight eight NUM nummod 6
+        civilians civilian NOUN dobj 4
+        . . PUNCT punct 1
+    """, {"0": "MLIREB", "2": "MLIMIL", "6": "MLICVL"})
+    assert triples(coder(doc)._.events) == {("MLIREB", "MLIMIL", "190")}
+
+
+def test_deployment_to_a_place_is_no_threat(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Washington Washington PROPN nsubj 2
+        will will AUX aux 2
+        deploy deploy VERB ROOT 2
+        troops troop NOUN dobj 2
+        to to ADP prep 2
+        Poland Poland PROPN pobj 4
+        . . PUNCT punct 2
+    """, {"0": "USA", "5": "POL"})
+    events = coder(doc)._.events
+    assert events and all(e.root == "15" and e.modality == "planned" for e in events)
+
+
+def test_unknown_country_from_the_dateline(blank_nlp, coder):
+    from eventwire.records import Place
+
+    doc = parse(blank_nlp, """
+        KABUL Kabul PROPN npadvmod 6
+        ( ( PUNCT punct 2
+        AP AP PROPN appos 0
+        ) ) PUNCT punct 2
+        -- -- PUNCT punct 6
+        Militants militant NOUN nsubj 6
+        attacked attack VERB ROOT 6
+        police police NOUN dobj 6
+        . . PUNCT punct 6
+    """, {"5": "---REB", "7": "---COP"})
+    doc._.places = [Place(start=0, end=5, text="KABUL", country="AFG")]
+    assert triples(coder(doc)._.events) == {("AFGREB", "AFGCOP", "190")}
+
+
+def test_unknown_country_from_the_subject_of_the_act(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        China China PROPN nsubj 1
+        ordered order VERB ROOT 1
+        the the DET det 3
+        military military NOUN dobj 1
+        to to PART aux 5
+        attack attack VERB xcomp 1
+        rebels rebel NOUN dobj 5
+        . . PUNCT punct 1
+    """, {"0": "CHN", "3": "---MIL", "6": "---REB"})
+    codes = {(e.source, e.code) for e in coder(doc)._.events}
+    assert ("CHNMIL", "190") in codes
+
+
+def test_unknown_country_is_not_guessed_from_other_countries(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        The the DET det 1
+        military military NOUN nsubj 2
+        attacked attack VERB ROOT 2
+        rebels rebel NOUN dobj 2
+        and and CCONJ cc 2
+        Pyongyang Pyongyang PROPN nsubj 6
+        thanked thank VERB conj 2
+        Moscow Moscow PROPN dobj 6
+        . . PUNCT punct 2
+    """, {"1": "---MIL", "3": "---REB", "5": "PRK", "7": "RUS"})
+    assert not [e for e in coder(doc)._.events if e.code == "190"]
+
+
+def test_reporting_speaker_does_not_lend_its_country(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Soldiers soldier NOUN nsubj 1
+        attacked attack VERB ccomp 5
+        protesters protester NOUN dobj 1
+        , , PUNCT punct 5
+        Russia Russia PROPN nsubj 5
+        said say VERB ROOT 5
+        , , PUNCT punct 5
+        and and CCONJ cc 5
+        Ukraine Ukraine PROPN conj 4
+        . . PUNCT punct 5
+    """, {"0": "---MIL", "2": "---OPP", "4": "RUS", "8": "UKR"})
+    assert not [e for e in coder(doc)._.events if e.code == "190"]
+
+
+def test_the_one_country_a_sentence_names(blank_nlp, coder):
+    doc = parse(blank_nlp, """
+        Police police NOUN nsubj 1
+        arrested arrest VERB ROOT 1
+        opposition opposition NOUN compound 3
+        leaders leader NOUN dobj 1
+        in in ADP prep 1
+        the the DET det 6
+        capital capital NOUN pobj 4
+        . . PUNCT punct 1
+    """, {"0": "---COP", "2-3": "UGAOPP"})
+    assert triples(coder(doc)._.events) == {("UGACOP", "UGAOPP", "173")}

@@ -448,3 +448,31 @@ def test_real_parses_fixes(parser_only: Language, text: str, word: str, modality
     got = modality_of(tok)
     assert (got[0], got[1]) == (modality, negated), got
     assert is_refusal(tok) is refusal
+
+
+# (text, trigger, modality): an authority ordering a measure enacts it; a causative verb reports its
+# complement as done; ordering someone to act stays a demand.
+REAL_ENACTED = [
+    ("The defence minister ordered a total blockade of the city.", "blockade", "asserted"),
+    ("The junta decreed a nationwide curfew on Friday.", "curfew", "asserted"),
+    ("The shelling prompted Poland to recall its ambassador.", "recall", "asserted"),
+    ("The ruling spurred thousands to march on parliament.", "march", "asserted"),
+    ("The general ordered the troops to withdraw from the border.", "withdraw", "demanded"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "word", "modality"), REAL_ENACTED)
+def test_ordered_measures_and_causatives(parser_only: Language, text: str, word: str, modality: str) -> None:
+    got = modality_of(trig(parser_only(text), word))
+    assert got[0] == modality, got
+
+
+def test_enacting_verbs_are_a_required_list(tmp_path: Path) -> None:
+    data = yaml.safe_load(MODALITY_FILE.read_text(encoding="utf-8"))
+    assert "order" in data["enacting_verbs"]
+    del data["enacting_verbs"]
+    path = tmp_path / "modality.yml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match="enacting_verbs"):
+        load_cues(path)

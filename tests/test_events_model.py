@@ -99,3 +99,48 @@ def test_condolence_call_is_the_callers(nlp_model):
 
 def test_troops_arriving_are_no_visit(nlp_model):
     assert not any(e.code == "042" for e in code(nlp_model, "American troops arrived in Poland on Monday."))
+
+
+# (text, expected (source country, target country or None, root) among the coded events)
+ROUND2 = [
+    ("Government forces detonated a car bomb near a rebel base in Idlib, Syria.", ("SYR", None, "18")),
+    ("Israel reimposed a blockade on Gaza on Tuesday.", ("ISR", "PSE", "19")),
+    ("Clashes broke out between Israeli troops and Hezbollah fighters on Sunday.", ("ISR", "LBN", "19")),
+    ("The Israeli defence minister ordered a complete siege of Gaza.", ("ISR", "PSE", "19")),
+    ("The vote prompted Spain to recall its ambassador from Israel.", ("ESP", "ISR", "16")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND2)
+def test_round2_sentences(nlp_model, text, expected):
+    got = {(e.source[:3], (e.target or "")[:3] or None, e.root) for e in code(nlp_model, text)}
+    if expected[1] is None:
+        assert any((s, r) == (expected[0], expected[2]) for s, _t, r in got), got
+    else:
+        assert expected in got, got
+
+
+def test_ordered_siege_is_asserted(nlp_model):
+    events = code(nlp_model, "The Israeli defence minister ordered a complete siege of Gaza.")
+    assert any(e.root == "19" and e.modality == "asserted" for e in events)
+
+
+def test_deployment_is_not_a_threat(nlp_model):
+    events = code(nlp_model, "The United States will deploy a nuclear submarine to South Korea.")
+    assert events and not any(e.root == "13" for e in events)
+
+
+def test_toll_is_part_of_the_attack(nlp_model):
+    events = code(nlp_model, "Gunmen attacked an army post in northern Burkina Faso, killing twelve soldiers.")
+    assert any(e.root == "19" for e in events) and not any(e.code == "180" for e in events)
+
+
+def test_plural_pronoun_after_a_list_of_countries(nlp_model):
+    events = code(nlp_model, "Mali, Burkina Faso and Niger announced that they were withdrawing from ECOWAS.")
+    assert {e.source[:3] for e in events if e.root == "08"} == {"MLI", "BFA", "NER"}
+
+
+def test_military_of_an_unnamed_country_stays_uncoded(nlp_model):
+    text = ("The North's leader ordered the military to step up war preparations and said Pyongyang "
+            "would strengthen cooperation with Moscow.")
+    assert not any(e.source.startswith("RUS") for e in code(nlp_model, text))

@@ -161,3 +161,38 @@ def test_complement_keep_is_the_only_word_allowed(tmp_path, value, ok):
     else:
         with pytest.raises(DataFileError, match="complement"):
             compile_patterns([path])
+
+
+def test_modifier_exclusion_and_object_entity_keys(tmp_path):
+    write(tmp_path, "_grammar.yml", GRAMMAR)
+    write(tmp_path, "19_x.yml", """root: "19"
+entries:
+  - id: x.capture_place
+    code: "192"
+    verb: [capture]
+    requires: {dobj_ent: [gpe, Place], mod_not: [air]}
+    example: "Rebels captured Goma on Monday."
+  - id: x.capture_person
+    code: "190"
+    verb: [capture]
+    requires: {dobj_ent_not: [GPE, LOC]}
+    example: "Rebels captured two soldiers."
+""")
+    table = compile_patterns(list(tmp_path.glob("*.yml"))).verbs["capture"]
+    assert table[0].requires["dobj_ent"] == frozenset({"GPE", "PLACE"})
+    assert table[0].requires["mod_not"] == frozenset({"air"})
+    assert table[1].requires["dobj_ent_not"] == frozenset({"GPE", "LOC"})
+
+
+def test_unknown_entity_label_is_rejected(tmp_path):
+    write(tmp_path, "_grammar.yml", GRAMMAR)
+    write(tmp_path, "19_x.yml", """root: "19"
+entries:
+  - id: x.capture
+    code: "192"
+    verb: [capture]
+    requires: {dobj_ent: [TOWN]}
+    example: "Rebels captured Goma on Monday."
+""")
+    with pytest.raises(DataFileError, match="unknown labels"):
+        compile_patterns(list(tmp_path.glob("*.yml")))

@@ -213,7 +213,7 @@ def followers(doc: Doc, cands: list[Candidate], followers: frozenset[str]) -> No
 
 def ethnic_groups(doc: Doc, cands: list[Candidate]) -> None:
     """"ethnic Albanian guerrillas" are no Albanian state actor; "ethnic Albanians in Serbia" and
-    "the Albanians of southern Serbia" take the country they live in."""
+    "the Hungarians of southern Slovakia" take the country they live in."""
     for k, c in enumerate(cands):
         ethnic = c.start > 0 and doc[c.start - 1].lower_ == "ethnic"
         demonym = c.entry is not None and c.entry.kind == "demonym"

@@ -461,7 +461,7 @@ class _Composer:
             p = person.entry
             pcode = p.code_at(self.date)
             # The person's own dated code, unless no role covers the date and the words around the
-            # name say what they are ("the US commander in Iraq, General David Petraeus").
+            # name say what they are ("the French commander in the Sahel, General Marc Durand").
             if pcode and len(pcode) > 3 and (p.in_role(self.date) or not p.roles):
                 code = pcode
             elif p.country and country in (None, p.country):

@@ -21,12 +21,16 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import extensions
 from ..records import ActorMention, Event
 from .folding import Folder, _Match
+from .locate import Locator
 from .patterns import Pattern, PatternSet, load_patterns
 from .roles import PRONOUNS, SUBJ_DEPS, lemma_of
 
 __all__ = ["EventCoder", "code_doc"]
 
 extensions.register()
+
+# Roles naming where forces are sent rather than whom they face.
+_DESTINATIONS = {"prep:to", "prep:into", "prep:in", "prep:toward", "prep:towards", "place"}
 
 
 def _ontology(code: str) -> dict[str, Any]:
@@ -48,7 +52,7 @@ def _ontology(code: str) -> dict[str, Any]:
     }
 
 
-class EventCoder(Folder):
+class EventCoder(Folder, Locator):
     """spaCy component: sets ``doc._.events`` (list of Event) from ``doc._.actors`` and the parse."""
 
     def __init__(self, nlp: Language | None = None, patterns: PatternSet | None = None) -> None:
@@ -60,6 +64,7 @@ class EventCoder(Folder):
         for wrong, right in aliases.items():
             if right in self.verbs and wrong not in self.verbs:
                 self.verbs[wrong] = self.verbs[right]
+        self.aliases = aliases
         light = g.words("light_verbs")
         self.light = light | {w for w, r in aliases.items() if r in light}
         self.carriers = g.words("carrier_nouns")
@@ -82,7 +87,7 @@ class EventCoder(Folder):
                   if any((e.code or "")[:2] in ("01", "02", "10", "11", "12", "13") for e in entries)}
         self.reporting = frozenset(verbal) | self.speech | self.demanded | self.threatened
         self.subject_control = g.words("subject_control_verbs")
-        self.causative = g.words("causative_verbs")
+        self.onset = g.words("onset_verbs")
         self._sent_index: list[ActorMention | None] = []
 
     # ---------------------------------------------------------------- entry point
@@ -159,7 +164,16 @@ class EventCoder(Folder):
             return f"requires.dobj {sorted(req['dobj'])}"
         if "dobj_not" in req and obj_lemmas & req["dobj_not"]:
             return f"requires.dobj_not {sorted(obj_lemmas & req['dobj_not'])}"
+        if "dobj_ent" in req or "dobj_ent_not" in req:  # "captured Damascus" takes a place, not a person
+            labels = self._entity_labels(objs)
+            if "dobj_ent" in req and not labels & req["dobj_ent"]:
+                return f"requires.dobj_ent {sorted(req['dobj_ent'])}"
+            if "dobj_ent_not" in req and labels & req["dobj_ent_not"]:
+                return f"requires.dobj_ent_not {sorted(labels & req['dobj_ent_not'])}"
         preps = [k for k in kids if k.dep_ in ("prep", "agent", "dative")]
+        onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if onset is not None:  # "fighting erupted between X and Y"
+            preps.extend(k for k in onset.children if k.dep_ == "prep")
         for o in objs:
             preps.extend(k for k in o.children if k.dep_ == "prep")
         if "prep" in req and not ({lemma_of(k) for k in preps} & req["prep"]):
@@ -170,6 +184,10 @@ class EventCoder(Folder):
             {lemma_of(k) for k in kids if k.dep_ in ("compound", "amod", "nmod", "nummod")} & req["mod"]
         ):
             return f"requires.mod {sorted(req['mod'])}"
+        if "mod_not" in req:  # the labour strike is no "air strike"
+            hit = {lemma_of(k) for k in kids if k.dep_ in ("compound", "amod", "nmod")} & req["mod_not"]
+            if hit:
+                return f"requires.mod_not {sorted(hit)}"
         if "pobj_not" in req:  # "withdrew from the treaty" is no troop withdrawal
             for prep in preps:
                 unwanted = req["pobj_not"].get(lemma_of(prep), frozenset())
@@ -197,9 +215,21 @@ class EventCoder(Folder):
             return f"requires.comp {sorted(req['comp'])}"
         if "gov" in req:
             gov = self._governor(tok)
-            if gov is None or lemma_of(gov) not in req["gov"]:
+            if gov is None or self._lemma(gov) not in req["gov"]:
                 return f"requires.gov {sorted(req['gov'])}"
         return None
+
+    @staticmethod
+    def _entity_labels(objs: list[Token]) -> set[str]:
+        """Entity labels of the objects, with PLACE when the places module resolved one of them
+        ("the town of Goma": the place hangs from the measure noun by "of")."""
+        toks = [*objs, *(q for o in objs for p in o.children if p.dep_ == "prep" and lemma_of(p) == "of"
+                          for q in p.children if q.dep_ == "pobj")]
+        labels = {t.ent_type_ for t in toks if t.ent_type_}
+        places = [pl for pl in (toks[0].doc._.places or [] if toks else []) if pl.kind == "literal"]
+        if any(pl.start <= t.idx < pl.end for t in toks for pl in places):
+            labels.add("PLACE")
+        return labels
 
     def _subject_excluded(self, tok: Token, unwanted: frozenset[str]) -> bool:
         """Whether the subject is one of ``unwanted`` by lemma or by a sector of its actor code
@@ -227,18 +257,6 @@ class EventCoder(Folder):
         return ok
 
     # ---------------------------------------------------------------- modality, speech, folding
-    def _chain(self, tok: Token) -> list[Token]:
-        """The trigger's clause head and the verbs governing it through complements (nearest first)."""
-        out = [self._clause_head(tok)]
-        cur = out[0]
-        for _ in range(4):
-            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep") or cur.head is cur:
-                break
-            cur = cur.head
-            if cur.pos_ in ("VERB", "AUX"):
-                out.append(cur)
-        return out
-
     def _modality(self, tok: Token) -> tuple[str, bool]:
         try:
             from .modality import modality_of
@@ -248,9 +266,7 @@ class EventCoder(Folder):
         fronted = head.dep_ == "ccomp" and head.i < head.head.i  # "X held talks, the sides pledged"
         if modality_of is not None and not fronted:
             try:
-                modality, negated, cue = modality_of(tok)
-                if modality == "planned" and cue == "to" and self._caused(tok):
-                    modality = "asserted"  # "prompting China to announce a ban": it did announce one
+                modality, negated, _cue = modality_of(tok)
                 return str(modality), bool(negated)
             except Exception:  # the shared module failing must not stop coding: use our own check
                 pass
@@ -276,13 +292,6 @@ class EventCoder(Folder):
                 if lemma in self.planned:
                     modality = "planned"
         return modality, negated
-
-    def _caused(self, tok: Token) -> bool:
-        """Whether the act is the reported result of a causative verb ("prompted X to recall")."""
-        for t in self._chain(tok):
-            if t.dep_ in ("xcomp", "ccomp") and lemma_of(t.head) in self.causative:
-                return True
-        return False
 
     def _own_intent(self, tok: Token) -> bool:
         """Whether a planned act is announced by its own actor ("Iran will ...", "Iran plans to ..."),
@@ -344,6 +353,7 @@ class EventCoder(Folder):
             if ok:
                 matches.append(_Match(tok, ok[0], ok[0].code, alternatives=ok[1:]))
         self._fold(matches, trace)
+        self._fold_consequences(matches, trace)
         events: list[Event] = []
         seen: dict[tuple[str, str | None, str], int] = {}
         for m in matches:
@@ -392,35 +402,6 @@ class EventCoder(Folder):
                    for k in head.children)
         return future and cond
 
-    @staticmethod
-    def _trigger_place(tok: Token) -> str | None:
-        """Country of a place the act is said to happen in ("was arrested in Lebanon")."""
-        places = tok.doc._.places or []
-        for prep in tok.children:
-            if prep.dep_ == "prep" and lemma_of(prep) in ("in", "at"):
-                for obj in prep.children:
-                    for pl in places:
-                        if pl.kind == "literal" and pl.country and pl.start <= obj.idx < pl.end:
-                            return pl.country
-        return None
-
-    @staticmethod
-    def _context_country(doc: Doc, sent: Span) -> str | None:
-        """The country an actor of unknown nationality ("the government", "students") most likely
-        belongs to: a place named in the sentence, else a country named in it (most conflicts news
-        reports are domestic: "rebels attacked the Burundian army"), else the country named last before
-        it (news moves from place to place)."""
-        places = [(pl.start, pl.country) for pl in doc._.places or []
-                  if pl.country and pl.kind == "literal"]
-        actors = [(m.start, (m.code or "")[:3]) for m in doc._.actors or []
-                  if len(m.code or "") >= 3 and not (m.code or "").startswith(("---", "IGO"))]
-        inside = lambda xs: [c for st, c in xs if sent.start_char <= st < sent.end_char]  # noqa: E731
-        for group in (places, actors):
-            found = inside(group)
-            if found:
-                return found[0]
-        before = [(st, c) for st, c in places + actors if st < sent.start_char]
-        return max(before)[1] if before else None
 
     def _events(self, doc: Doc, sent: Span, si: int, m: _Match, index: list[ActorMention | None],
                 trace: list[str] | None) -> list[Event]:
@@ -441,7 +422,7 @@ class EventCoder(Folder):
         sources, s_role, s_factor = self._actors(tok, p.source, index, fallback)
         if not sources and p.default_source and self._passive(head):
             # "was arrested in Lebanon": with no agent named, the authorities of the place acted
-            country = self._trigger_place(tok) or self._context_country(doc, sent)
+            country = self._context_country(doc, sent, tok, index, tok)
             if country:
                 sources = [(ActorMention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text,
                                          code=country + p.default_source, country=country,
@@ -506,6 +487,10 @@ class EventCoder(Folder):
         threat = self.threat.get(code) or self.threat.get(code[:3]) or self.threat.get(code[:2])
         if modality == "hypothetical" and own and not negated and threat and self._conditioned(tok):
             modality = "planned"  # "will boycott the elections unless the president resigns": a threat
+        if threat and code[:2] == "15" and t_role in _DESTINATIONS:
+            # "will deploy a submarine to South Korea": where forces go is no one threatened
+            note(f"planned {code} kept: {t_role} names a destination, not a threatened party")
+            threat = None
         if modality in ("planned", "threatened") and own and not negated and threat:
             # ... and an announced coercive act as a threat ("said they would boycott" -> 131, "vowed
             # to retaliate", "would use nuclear weapons if attacked").
@@ -524,11 +509,14 @@ class EventCoder(Folder):
             s_code, t_code = src.code or "", t_m.code if t_m else None
             # "the government", "students": the country in context (never for a UN-like "---IGO")
             if s_code.startswith("---") and not s_code.startswith("---IGO"):
-                country = self._context_country(doc, sent)
+                country = self._context_country(doc, sent, tok, index, stok)
                 if country:
                     s_code, c = country + s_code[3:], c * 0.8
+                else:  # whose military? guessing from a country named nearby misleads: leave it uncoded
+                    note(f"not coded: no country for the source '{src.text}' ({s_code})")
+                    continue
             if t_code and t_code.startswith("---") and not t_code.startswith("---IGO"):
-                country = self._context_country(doc, sent)
+                country = self._context_country(doc, sent, tok, index, tgt[1] if tgt else None, source=False)
                 if country:
                     t_code, c = country + t_code[3:], c * 0.8
             if t_code is None and p.default_target and not s_code.startswith(("---", "IGO")):

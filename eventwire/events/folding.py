@@ -14,6 +14,8 @@ from .roles import SUBJ_DEPS, UP_EDGES, RoleFinder, lemma_of
 
 __all__ = ["Folder"]
 
+_VIOLENT = ("18", "19", "20")
+
 
 @dataclass
 class _Match:
@@ -77,6 +79,23 @@ class Folder(RoleFinder):
             if trace is not None:
                 trace.append(f"  fold '{m.token.text}' ({m.pattern.id}) into '{gov.token.text}' "
                              f"({gov.pattern.id}) -> code {gov.code}")
+
+    def _fold_consequences(self, matches: list[_Match], trace: list[str] | None) -> None:
+        """A violent act's toll told as a trailing participle ("attacked a convoy, killing eight
+        soldiers", "..., injuring two crew members") is part of that act, not a second event."""
+        by_head = {self._clause_head(m.token).i: m for m in matches if (m.code or "")[:2] in _VIOLENT}
+        for m in matches:
+            tok = m.token
+            if m.folded_into is not None or (m.code or "")[:2] not in _VIOLENT:
+                continue
+            if not (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i):
+                continue
+            gov = by_head.get(tok.head.i)
+            if gov is None or gov is m:
+                continue
+            m.folded_into = gov
+            if trace is not None:
+                trace.append(f"  fold consequence '{tok.text}' ({m.pattern.id}) into '{gov.token.text}'")
 
     def _complement_targets(self, m: _Match, index: list[ActorMention | None], src_ids: set[int],
                             src_codes: set[str | None]) -> list[tuple[ActorMention, Token]]:

@@ -55,7 +55,7 @@ _LISTS = ("clause_only", "no_object", "frame_preps", "implicative", "speech_act_
           "hostile_words", "dissuading_preps", "ability_aux", "yet_verbs", "not_yet_adverbs",
           "threat_marks", "inversion_aux", "against_verbs", "evidential_nouns", "wielding_verbs",
           "speech_verbs", "enacted_purposes", "communication_verbs", "expressive_nouns",
-          "conditional_nouns", "realizing_verbs")
+          "conditional_nouns", "realizing_verbs", "enacting_verbs")
 _NOMINAL = ("NOUN", "PROPN", "NUM")
 _VERBAL = ("VERB", "AUX")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
@@ -102,6 +102,7 @@ class ModalityCues:
     expressive_nouns: frozenset[str]
     conditional_nouns: frozenset[str]
     realizing_verbs: frozenset[str]
+    enacting_verbs: frozenset[str]
 
     def __init__(self, frames: dict[str, dict[str, frozenset[str]]], lists: dict[str, frozenset[str]]) -> None:
         self.frames = frames
@@ -532,6 +533,8 @@ def _analyze(token: Token) -> _Reading:
             break
         if via == "object" and _lemma(node) in c.expressive_nouns:
             via = None  # "offered condolences" is the condolence itself, unlike "offered talks"
+        if via == "object" and _lemma(gov) in c.enacting_verbs and gov.pos_ in _VERBAL:
+            via = None  # "ordered a complete siege": the order puts the siege in force
         frame, word = _frame(gov, via, c) if via else (None, "")
         if frame:
             applies = _apply_frame(frame, word, gov, token, first_frame, r, c, node)

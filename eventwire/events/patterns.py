@@ -35,8 +35,10 @@ _CODE = re.compile(r"^\d{2,4}$")
 _ROLE = re.compile(
     r"^(subj|dobj|iobj|poss|mod|agent|gov_subj|gov_obj|comp_subj|comp_obj|head_obj|place|cause|prep:[a-z_]+)$"
 )
-_REQUIRE_KEYS = {"dobj", "dobj_not", "prep", "prt", "mod", "pobj", "pobj_not", "subj_not", "xcomp", "gov",
-                 "comp_aux", "comp"}
+_REQUIRE_KEYS = {"dobj", "dobj_not", "dobj_ent", "dobj_ent_not", "prep", "prt", "mod", "mod_not", "pobj",
+                 "pobj_not", "subj_not", "xcomp", "gov", "comp_aux", "comp"}
+# Entity labels an object may be required to carry; PLACE is any place the places module resolved.
+_ENT_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "PLACE"}
 _ENTRY_KEYS = {
     "id", "code", "verb", "noun", "requires", "source", "target", "reciprocal", "needs_target",
     "plover", "plover_mode", "confidence", "example", "suppress", "refusal", "complement", "fold",
@@ -148,6 +150,11 @@ def _requires(value: Any, path: str, line: int | None) -> dict[str, Any]:
             if not isinstance(v, dict) or not v:
                 raise DataFileError(path, line, f"requires.{key} must map a preposition to lemmas")
             out[key] = {str(p).lower(): frozenset(_str_list(ls, path, line, "pobj lemmas")) for p, ls in v.items()}
+        elif key in ("dobj_ent", "dobj_ent_not"):
+            labels = {w.upper() for w in _str_list(v, path, line, f"requires.{key}")}
+            if labels - _ENT_LABELS:
+                raise DataFileError(path, line, f"requires.{key}: unknown labels {sorted(labels - _ENT_LABELS)}")
+            out[key] = frozenset(labels)
         else:
             out[key] = frozenset(_str_list(v, path, line, f"requires.{key}"))
     return out

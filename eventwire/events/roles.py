@@ -41,6 +41,13 @@ class RoleFinder:
     violence: frozenset[str] = frozenset()  # noun triggers of violent acts (roots 18-20)
     reporting: frozenset[str] = frozenset()  # verbs of verbal acts ("said ... and demanded", "accusing")
     subject_control: frozenset[str] = frozenset()  # "telephoned X to offer": the caller offers, not X
+    onset: frozenset[str] = frozenset()  # "fighting ERUPTED between X and Y": the verb carries the parties
+    aliases: dict[str, str] = {}  # noqa: RUF012 (lemmatizer slips, "stag" for "staged"; set by the coder)
+
+    def _lemma(self, tok: Token) -> str:
+        """The lemma with the lemmatizer's known slips corrected ("staged" -> "stag" -> "stage")."""
+        lemma = lemma_of(tok)
+        return self.aliases.get(lemma, lemma)
 
     @staticmethod
     def _passive(tok: Token) -> bool:
@@ -122,11 +129,13 @@ class RoleFinder:
     def _governor(self, tok: Token) -> Token | None:
         """The verb a noun trigger hangs from as object ("held talks", "called for sanctions")."""
         cur = tok
-        for _ in range(3):
+        for _ in range(4):
             if cur.dep_ not in UP_EDGES or cur.head is cur:
                 return None
-            if cur.dep_ == "prep" and lemma_of(cur) not in _GOV_PREPS:
-                return None  # "attended a summit on the unrest": a topic, not the act of the subject
+            if cur.dep_ == "prep" and lemma_of(cur) not in _GOV_PREPS and not (
+                lemma_of(cur) == "of" and lemma_of(cur.head) in self.carriers
+            ):  # "attended a summit on the unrest": a topic; "two days of drills": a measure of the act
+                return None
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
                 return cur
@@ -152,12 +161,24 @@ class RoleFinder:
                 out.extend([k, *[c for c in k.conjuncts if c.i > k.i]])
         return out
 
+    def _onset_verb(self, tok: Token) -> Token | None:
+        """The intransitive verb a noun act is the subject of when the verb only says the act began or
+        went on ("heavy fighting erupted between the army and the RSF", "clashes broke out")."""
+        head = tok.head
+        if (tok.dep_ != "nsubj" or head is tok or head.pos_ not in ("VERB", "AUX")
+                or self._lemma(head) not in self.onset or any(k.dep_ in _OBJ for k in head.children)):
+            return None
+        return head
+
     def _preps(self, tok: Token, prep: str) -> list[Token]:
         heads = [tok, *self._objects(tok)]
         if tok.pos_ in ("NOUN", "PROPN"):
             gov = self._governor(tok)
             if gov is not None and lemma_of(gov) in self.light:
                 heads.append(gov)
+            onset = self._onset_verb(tok)
+            if onset is not None:
+                heads.append(onset)
         # "pledged 3.5 million euros in assistance to Turkey": the phrase may hang one noun deeper
         heads += [q for o in heads[1:] if o.pos_ in ("NOUN", "PROPN", "NUM") for k in o.children
                   if k.dep_ == "prep" and lemma_of(k) in ("of", "in") for q in k.children if q.dep_ == "pobj"]
@@ -260,7 +281,8 @@ class RoleFinder:
                         m = self._actor(fallback, index)
                         factor *= 0.75
                         if lemma_of(c) in _PLURAL:  # "Obama and Putin said they will ...": each speaker
-                            for other in fallback.conjuncts:
+                            # the middle of a list of names may parse as an apposition
+                            for other in dict.fromkeys([*fallback.conjuncts, *self._conjuncts(fallback)[1:]]):
                                 o = self._actor(other, index)
                                 if o is not None and o.code and all(o is not f[0] for f in found):
                                     found.append((o, c))
