@@ -295,7 +295,7 @@ class EventCoder(Folder, Locator):
 
     def _own_intent(self, tok: Token) -> bool:
         """Whether a planned act is announced by its own actor ("Iran will ...", "Iran plans to ..."),
-        not wished on it by someone else ("Obama wants Putin to attack")."""
+        not wished on it by someone else ("the minister wants Ghana to intervene")."""
         head = self._clause_head(tok)
         if any(k.dep_ == "aux" and lemma_of(k) in self.future for k in head.children):
             return True

@@ -67,7 +67,7 @@ class Folder(RoleFinder):
                 refined = m.pattern.refusal
             elif m.code and gov.code and gov.code.startswith("03") and any(
                 k.dep_ == "neg" for k in self._clause_head(m.token).children
-            ):  # "vowed not to return the Golan Heights": a refusal
+            ):  # "vowed never to hand back the islands": a refusal
                 refined = m.pattern.refusal or self.refusal.get(m.code[:2], "120")
             elif m.code:
                 comp = gov.pattern.complement
@@ -104,7 +104,7 @@ class Folder(RoleFinder):
         def own_subject(t: Token) -> bool:
             return any(k.dep_ in SUBJ_DEPS for k in self._clause_head(t).children)
 
-        # An act with its own subject ("demanded that the US cancel plans to sell arms to Taiwan", "its
+        # An act with its own subject ("demanded that Peru scrap plans to buy jets from Sweden", "its
         # demand that Israel ease restrictions") is aimed at that subject, before anything inside it.
         clause_kids = [k for k in m.token.children if k.dep_ in ("xcomp", "ccomp", "acl")]
         roles: list[tuple[Token, tuple[str, ...]]] = [(k, ("subj",)) for k in clause_kids if own_subject(k)]
@@ -117,7 +117,7 @@ class Folder(RoleFinder):
             else:
                 roles.append((f.token, (*f.pattern.target, "subj")))
         clauses = [m.token, *[k for k in m.token.children if k.dep_ in ("xcomp", "ccomp")]]
-        for c in clauses:  # the condition of a threat names its target ("...if the United States goes ahead")
+        for c in clauses:  # the condition of a threat names its target ("...if Ecuador goes through with it")
             for k in c.children:
                 if k.dep_ == "advcl" and any(lemma_of(x) in self.hypo_marks for x in k.children if x.dep_ == "mark"):
                     roles.append((k, ("subj",)))

@@ -79,7 +79,7 @@ class RoleFinder:
             subj = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             return subj, False
         subj = [self._relative(k) for k in tok.children if k.dep_ in SUBJ_DEPS]
-        # "The Red Cross operating in Iraq said": the parser may make the participle the subject
+        # "Aid groups working in Sudan said": the parser may make the participle the subject
         subj = [next((c for c in k.children if c.dep_ == "nsubj"), k) if k.pos_ == "VERB" else k for k in subj]
         if subj or depth > 3:
             return subj, False
@@ -99,7 +99,7 @@ class RoleFinder:
             if on:
                 return on, True
             if self._passive(head) and not any(k.dep_ == "agent" for k in head.children):
-                # raising: "Obama is scheduled to attend", "troops are expected to withdraw"
+                # raising: "the premier is due to attend", "the brigades are expected to pull back"
                 return [self._relative(k) for k in head.children if k.dep_ == "nsubjpass"], True
             if head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "amod"):  # "is willing to send"
                 head = head.head
@@ -134,13 +134,13 @@ class RoleFinder:
                 return None
             if cur.dep_ == "prep" and lemma_of(cur) not in _GOV_PREPS and not (
                 lemma_of(cur) == "of" and lemma_of(cur.head) in self.carriers
-            ):  # "attended a summit on the unrest": a topic; "two days of drills": a measure of the act
+            ):  # "joined a conference on the drought": a topic; "two days of drills": a measure of the act
                 return None
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
                 return cur
             if cur.pos_ in ("NOUN", "PROPN") and lemma_of(cur) not in self.carriers:
-                return None  # "a summit on the unrest": the noun hangs from another noun, not a verb
+                return None  # "a conference on the drought": the noun hangs from another noun, not a verb
         return None
 
     def _clause_head(self, tok: Token) -> Token:
@@ -154,7 +154,7 @@ class RoleFinder:
     @staticmethod
     def _conjuncts(tok: Token) -> list[Token]:
         """The token and the ones coordinated with it; the parser often makes the middle of a list of
-        names an apposition ("The US, Russia, and Switzerland met")."""
+        names an apposition ("Chile, Peru, and Bolivia met")."""
         out = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
         for k in tok.children:
             if k.dep_ == "appos" and k.pos_ == "PROPN" and any(c.dep_ == "conj" for c in k.children):
@@ -219,7 +219,7 @@ class RoleFinder:
             return out, 0.8
         if role == "comp_obj":  # "applied to join NATO", "agreed to accept deportees"
             return [o for k in tok.children if k.dep_ in ("xcomp", "ccomp") for o in self._objects(k)], 0.9
-        if role == "comp_subj":  # "declared that China must drop barriers"
+        if role == "comp_subj":  # "said that Japan must lift tariffs"
             return [s for k in tok.children if k.dep_ == "ccomp" for s in k.children if s.dep_ in SUBJ_DEPS], 0.9
         if role.startswith("prep:"):
             return self._preps(tok, role[5:]), 1.0
@@ -228,7 +228,7 @@ class RoleFinder:
             return [], 1.0
         if role == "gov_subj":
             subj, inherited = self._subjects(gov)
-            if not subj and self._passive(gov):  # "were engaged in ethnic cleansing"
+            if not subj and self._passive(gov):  # "were involved in mass killings"
                 subj = [k for k in gov.children if k.dep_ == "nsubjpass" and k is not tok]
             return subj, (0.8 if inherited else 0.9)
         if role == "gov_obj":
@@ -280,7 +280,7 @@ class RoleFinder:
                     if m is None and lemma_of(c) in PRONOUNS and fallback is not None:
                         m = self._actor(fallback, index)
                         factor *= 0.75
-                        if lemma_of(c) in _PLURAL:  # "Obama and Putin said they will ...": each speaker
+                        if lemma_of(c) in _PLURAL:  # "Lula and Milei said they will ...": each speaker
                             # the middle of a list of names may parse as an apposition
                             for other in dict.fromkeys([*fallback.conjuncts, *self._conjuncts(fallback)[1:]]):
                                 o = self._actor(other, index)
