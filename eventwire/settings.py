@@ -33,6 +33,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("batch_size", 32, "Articles per spaCy batch and per store transaction."),
         Setting("workers", 0, "Worker processes for coding; 0 means one per core."),
         Setting("fast", False, "Fast profile: drop the statistical NER and rely on the dictionaries."),
+        Setting("store_memory_mb", 128, "DuckDB memory limit of a writing store connection, in MB (it spills to disk "
+                "beyond it), so a long coding run stays in constant memory."),
         Setting("dedup_window_days", 2, "Events this many days apart or closer may join one cluster."),
         Setting("dedup_similarity", 0.3, "Minimum evidence similarity for two events to join one cluster."),
     ]

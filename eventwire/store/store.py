@@ -67,6 +67,8 @@ class Store(QueryMixin):
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from None
         if not read_only:
+            # A writer's page cache would otherwise grow with the file; reads keep DuckDB's default.
+            self.con.execute(f"SET memory_limit = '{int(settings.get('store_memory_mb'))}MB'")
             self._migrate()
         self._types: dict[str, list[tuple[str, str]]] = {}
 
