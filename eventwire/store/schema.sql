@@ -161,10 +161,8 @@ CREATE TABLE IF NOT EXISTS event_clusters (
     representative_event_id VARCHAR
 );
 
-CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
-CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target);
-CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id);
-CREATE INDEX IF NOT EXISTS bands_idx ON article_bands (band, bucket);
+-- No secondary indexes: DuckDB's column scans with zone maps serve these lookups, and ART indexes
+-- would live in memory and grow with the file (a long coding run must stay in constant memory).
 
 -- Views for analysts: asserted, non-negated events with their article's outlet and url.
 CREATE OR REPLACE VIEW coded_events AS
