@@ -11,7 +11,7 @@ import yaml
 
 from .errors import DataFileError
 
-__all__ = ["read_yaml", "read_jsonl"]
+__all__ = ["read_yaml", "read_jsonl", "key_lines"]
 
 
 def read_yaml(path: str | Path) -> tuple[Any, str]:
@@ -42,3 +42,20 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:
                     raise DataFileError(p, n, f"invalid JSON: {exc.msg}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(p, None, f"cannot read: {exc}") from None
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """1-based line of every top-level key ("types") and second-level key ("types.AGREE") of a
+    YAML mapping, so a validation error can point at its entry; empty if the text does not parse."""
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if isinstance(value, yaml.MappingNode):
+                for sub, _ in value.value:
+                    lines[f"{key.value}.{sub.value}"] = sub.start_mark.line + 1
+    return lines

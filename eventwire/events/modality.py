@@ -36,9 +36,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
+from ..datafiles import key_lines, read_yaml
 from ..errors import DataFileError
 
 __all__ = ["MODALITIES", "ModalityCues", "modality_of", "is_refusal", "load_cues", "cues", "MODALITY_FILE"]
@@ -112,22 +112,6 @@ class ModalityCues:
         self.phrase_verbs = frozenset(w for f in _FRAMES for w in frames[f]["verbs"] if " " in w)
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    """1-based line of each top-level key and of each frame name, for error messages."""
-    lines: dict[str, int] = {}
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError:
-        return lines
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            lines[str(key.value)] = key.start_mark.line + 1
-            if key.value == "frames" and isinstance(value, yaml.MappingNode):
-                for fkey, _ in value.value:
-                    lines[f"frames.{fkey.value}"] = fkey.start_mark.line + 1
-    return lines
-
-
 def _words(value: Any, path: str, line: int | None, what: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
         raise DataFileError(path, line, f"{what} must be a list of words")
@@ -141,17 +125,10 @@ def load_cues(path: str | Path = MODALITY_FILE) -> ModalityCues:
     """Read and check a modality.yml; a malformed entry raises DataFileError(path, line, reason)."""
     path = Path(path)
     p = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        data: Any = yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(p, None, f"cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataFileError(p, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
+    data, text = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(p, None, "expected a mapping of cue lists")
-    lines = _key_lines(text)
+    lines = key_lines(text)
     raw_frames = data.get("frames")
     if not isinstance(raw_frames, dict) or set(raw_frames) != set(_FRAMES):
         raise DataFileError(p, lines.get("frames"), f"frames must have exactly: {', '.join(_FRAMES)}")

@@ -15,9 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..datafiles import read_yaml
+from ..datafiles import key_lines, read_yaml
 from ..errors import DataFileError
 
 __all__ = [
@@ -147,21 +145,6 @@ def load_cameo(path: str | Path = CAMEO_FILE) -> dict[str, tuple[str, float, int
     return out
 
 
-def _yaml_lines(text: str) -> dict[str, int]:
-    """Line (1-based) of each key under ``types:`` in plover.yml, so errors can point at it."""
-    lines: dict[str, int] = {}
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError:
-        return lines
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "types" and isinstance(value, yaml.MappingNode):
-                for tkey, _ in value.value:
-                    lines[str(tkey.value)] = tkey.start_mark.line + 1
-    return lines
-
-
 def load_plover(path: str | Path = PLOVER_FILE) -> _Plover:
     """Read a plover.yml: its types (description, modes, recipient rule, CAMEO stand-ins) and contexts."""
     path = Path(path)
@@ -169,7 +152,8 @@ def load_plover(path: str | Path = PLOVER_FILE) -> _Plover:
     data, text = read_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not data["types"]:
         raise DataFileError(p, None, "expected a mapping with a non-empty 'types' mapping")
-    lines = _yaml_lines(text)
+    # type name -> its line under "types:" in plover.yml
+    lines = {k.removeprefix("types."): v for k, v in key_lines(text).items() if k.startswith("types.")}
     types: dict[str, PloverType] = {}
     stand_in: dict[str, str] = {}
     mode_stand_in: dict[tuple[str, str], str] = {}
