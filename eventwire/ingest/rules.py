@@ -88,8 +88,12 @@ class Language:
     min_words: int
 
 
-def _items(path: Path, text: str) -> tuple[dict[str, Any], dict[str, list[tuple[int, Any]]]]:
+def _items(path: Path) -> tuple[dict[str, Any], dict[str, list[tuple[int, Any]]]]:
     """The top mapping, plus each top-level list's items paired with their 1-based line numbers."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(str(path), None, f"cannot read: {exc}") from None
     try:
         loader = yaml.SafeLoader(text)
         try:
@@ -143,11 +147,7 @@ _LAYOUT_GROUPS = {"dateline": {"dateline", "agency"}, "byline": {"name"}, "date_
 
 def load_boilerplate(path: Path) -> Boilerplate:
     """Read and validate a boilerplate rules file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), None, f"cannot read: {exc}") from None
-    top, lines = _items(path, text)
+    top, lines = _items(path)
     for key in ("drop", "drop_after", "caption_credit", "breadcrumb_separators", "navigation_separators"):
         if not isinstance(top.get(key), list):
             raise DataFileError(str(path), None, f"missing list {key!r}")
@@ -181,11 +181,7 @@ def load_boilerplate(path: Path) -> Boilerplate:
 
 def load_language(path: Path) -> Language:
     """Read and validate the language-guess word list."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(str(path), None, f"cannot read: {exc}") from None
-    top, lines = _items(path, text)
+    top, lines = _items(path)
     share, min_words = top.get("min_share"), top.get("min_words")
     if not isinstance(share, float) or not 0 < share < 1:
         raise DataFileError(str(path), None, "'min_share' must be a number between 0 and 1")
