@@ -107,7 +107,8 @@ class ActorMention(_Record):
     end: int
     text: str
     code: str | None  # e.g. "PRKGOV"; None when the mention stays uncoded
-    country: str | None = None  # ISO 3166 alpha-3, "IGO" for international bodies, None if unknown
+    # ISO 3166 alpha-3; "IGO", "NGO", "IMG" or "MNC" for transnational actors; None if unknown
+    country: str | None = None
     sectors: list[str] = field(default_factory=list)  # e.g. ["GOV"]
     name: str | None = None  # canonical name, e.g. "Kim Jong Un"
     kind: str = "country"  # country, person, organisation, group

@@ -17,7 +17,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "eventwire" / "actors" / "data"
 SECTORS = set("GOV MIL COP JUD LEG PTY MED OPP REB CVL BUS NGO IGO REL REF LAB EDU HLH SPY CRM ELI UAF".split())
-EXTRA_COUNTRIES = {"IGO", "---", "XKX"}
+EXTRA_COUNTRIES = {"IGO", "NGO", "IMG", "MNC", "---", "XKX"}  # CAMEO transnational prefixes too
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERSON_KEYS = {"name", "aliases", "country", "roles", "other", "gender"}
 ORG_KEYS = {"name", "aliases", "code", "kind", "country", "roles"}
@@ -58,7 +58,7 @@ def valid_code(code: Any) -> bool:
     if not isinstance(code, str) or len(code) < 6 or len(code) % 3 or not valid_country(code[:3]):
         return False
     elems = [code[i:i + 3] for i in range(3, len(code), 3)]
-    if code[:3] == "IGO":
+    if code[:3] in ("IGO", "NGO", "IMG", "MNC"):
         return all(re.fullmatch(r"[A-Z]{3}", e) for e in elems)
     return all(e in SECTORS for e in elems)
 

@@ -279,7 +279,7 @@ def test_random_text_never_crashes_and_offsets_hold(blank_nlp: Language, gaz: Ga
         text = " ".join(tokens)
         for place in tag_places(blank_nlp.make_doc(text), gaz, cues()):
             assert text[place.start:place.end] == place.text
-            assert place.kind in ("literal", "metonym")
+            assert place.kind in ("literal", "metonym", "demonym", "embedded")
 
     check()
 

@@ -9,11 +9,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..records import ActorMention
-from .dictionary import ActorDictionary, Entry, load_dictionary
+from .dictionary import TRANSNATIONAL, ActorDictionary, Entry, code_sectors, load_dictionary
 from .recognize import ActorRecognizer, mention_for_token
 
 __all__ = ["ActorRecognizer", "ActorDictionary", "Entry", "load_dictionary", "code_for", "mention_for_token",
-           "mentions_in"]
+           "mentions_in", "TRANSNATIONAL", "code_sectors", "is_transnational"]
+
+
+def is_transnational(code: str | None) -> bool:
+    """Whether ``code`` names an actor of no single state (CAMEO's IGO, NGO, IMG or MNC prefix): its
+    first three letters are a type, not a country, so no place or story country should be read into it."""
+    return bool(code) and code[:3] in TRANSNATIONAL
 
 
 @lru_cache(maxsize=1)

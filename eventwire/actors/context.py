@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Doc
 
 from .coref import Candidate
-from .dictionary import ActorDictionary, Entry
+from .dictionary import TRANSNATIONAL, ActorDictionary, Entry
 
 __all__ = ["datelines", "drop_datelines", "national_countries", "count_group", "shared_capitals", "followers",
            "ethnic_groups"]
@@ -151,7 +151,7 @@ def national_countries(doc: Doc, cands: list[Candidate], dictionary: ActorDictio
 
 
 def _usable(c: Candidate, only: frozenset[str] | None = None) -> bool:
-    return c.country is not None and c.country != "IGO" and c.code is not None and (not only or c.country in only)
+    return c.country is not None and c.country not in TRANSNATIONAL and c.code is not None and (not only or c.country in only)
 
 
 def _from_cues(cands: list[Candidate], cues: list[tuple[str, frozenset[str]]]) -> str | None:
@@ -217,7 +217,7 @@ def ethnic_groups(doc: Doc, cands: list[Candidate]) -> None:
     for k, c in enumerate(cands):
         ethnic = c.start > 0 and doc[c.start - 1].lower_ == "ethnic"
         demonym = c.entry is not None and c.entry.kind == "demonym"
-        if not c.country or c.country == "IGO" or not (ethnic or demonym):
+        if not c.country or c.country in TRANSNATIONAL or not (ethnic or demonym):
             continue
         home = None
         nxt = cands[k + 1] if k + 1 < len(cands) else None
@@ -228,6 +228,8 @@ def ethnic_groups(doc: Doc, cands: list[Candidate]) -> None:
                 home = nxt.country
         if home is None and not ethnic:
             continue
+        if ethnic and c.sectors == ["MIL"]:
+            c.sectors = ["REB"]  # "ethnic Armenian forces" are no state's army: an armed group
         c.country = home
         c.code = (home or "---") + "".join(c.sectors) if c.sectors else home
         c.entry = None

@@ -22,7 +22,8 @@ from spacy.vocab import Vocab
 
 from ..errors import DataFileError
 
-__all__ = ["Role", "Entry", "ActorDictionary", "load_dictionary", "DATA_DIR", "SECTORS", "derive_surname"]
+__all__ = ["Role", "Entry", "ActorDictionary", "load_dictionary", "DATA_DIR", "SECTORS", "TRANSNATIONAL",
+           "derive_surname", "code_sectors"]
 
 DATA_DIR = Path(__file__).parent / "data"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
@@ -30,9 +31,15 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 
 SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY MED OPP REB CVL BUS NGO IGO REL REF LAB EDU HLH SPY CRM ELI UAF".split()
 )
+# CAMEO's transnational prefixes, for actors that belong to no single state, and the sector each
+# stands for: intergovernmental bodies, NGOs working across borders, international militant groups,
+# multinational companies. What follows the prefix names the body ("IGOUNO", "IMGMUSISI") and need
+# not be made of 3-letter sector elements.
+TRANSNATIONAL = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS"}
 # Codes outside ISO 3166 that news needs.
-_EXTRA_COUNTRIES = {"XKX": "Kosovo", "IGO": "International organisation", "---": "Unknown"}
-_CODE = re.compile(r"^(?:IGO[A-Z]*|(?:[A-Z]{3}|---)(?:[A-Z]{3})*)$")  # IGO elements need not be 3 letters
+_EXTRA_COUNTRIES = {"XKX": "Kosovo", "IGO": "International organisation", "NGO": "Transnational NGO",
+                    "IMG": "International militant group", "MNC": "Multinational company", "---": "Unknown"}
+_CODE = re.compile(r"^(?:(?:IGO|NGO|IMG|MNC)[A-Z]*|(?:[A-Z]{3}|---)(?:[A-Z]{3})*)$")
 _PERSON_KEYS = {"name", "aliases", "country", "roles", "other", "gender"}
 _ORG_KEYS = {"name", "aliases", "code", "kind", "country", "roles"}
 _PLAIN = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
@@ -115,6 +122,16 @@ def derive_surname(name: str, country: str | None) -> str | None:
     return parts[0] if country in _SURNAME_FIRST else parts[-1]
 
 
+def code_sectors(code: str | None) -> list[str]:
+    """The sector elements of a code: "PRKGOV" -> [GOV]; a transnational code gives its prefix's sector
+    ("IGOUNO" -> [IGO], "IMGMUSISI" and "IMG" -> [REB])."""
+    if code and code[:3] in TRANSNATIONAL:
+        return [TRANSNATIONAL[code[:3]]]
+    if not code or len(code) <= 3:
+        return []
+    return [code[i:i + 3] for i in range(3, len(code), 3)]
+
+
 def _plural(term: str) -> str | None:
     """Regular English plural of a role phrase (the head word, or the word before "of")."""
     words = term.split(" ")
@@ -194,6 +211,8 @@ class ActorDictionary:
         # term -> ordered {country: cue countries}: the first country whose cues the document names.
         self.national_cues: dict[str, list[tuple[str, frozenset[str]]]] = {}
         self.national_only: dict[str, frozenset[str]] = {}  # term -> the countries that have such a body
+        # role term -> transnational code it takes with no country word ("aid agencies" -> NGO)
+        self.no_country: dict[str, str] = {}
         # capital (lower) -> other countries with a city of that name ("tripoli" -> LBN)
         self.shared_capitals: dict[str, frozenset[str]] = {}
         self._standard_names: list[tuple[int, list[str]]] = []
@@ -339,7 +358,8 @@ class ActorDictionary:
         special = {k: set(_str_list(src, data.get(k), k, lines.get(k)))
                    for k in ("_modifiers", "_person_roles", "_former", "_generic", "_equipment", "_national",
                              "_followers")}
-        special["_national_cues"] = special["_national_only"] = set()
+        special["_national_cues"] = special["_national_only"] = special["_no_country"] = set()
+        self.no_country = self._no_country(src, data.get("_no_country"), lines.get("_no_country"))
         self.national = frozenset(t.lower() for t in special["_national"])
         self.national_cues = self._cues(src, data.get("_national_cues"), lines.get("_national_cues"))
         self.national_only = self._only(src, data.get("_national_only"), lines.get("_national_only"))
@@ -381,6 +401,19 @@ class ActorDictionary:
                     continue
                 self._add(Entry(kind="agent", name=low, sectors=("MIL",), plural=plural, equipment=True,
                                 bare=False), [form])
+
+    def _no_country(self, src: _Source, value: Any, line: int | None) -> dict[str, str]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise src.fail(line, "_no_country must map a role term to a transnational code")
+        out = {}
+        for term, code in value.items():
+            if not (isinstance(term, str) and isinstance(code, str) and code[:3] in TRANSNATIONAL
+                    and self._valid_code(code)):
+                raise src.fail(line, f"_no_country: bad entry {term!r}: {code!r} (needs IGO, NGO, IMG or MNC)")
+            out[term.lower()] = code
+        return out
 
     def _only(self, src: _Source, value: Any, line: int | None) -> dict[str, frozenset[str]]:
         if value is None:
@@ -442,7 +475,7 @@ class ActorDictionary:
             return False
         if code[:3] not in self.countries:
             return False
-        return code[:3] == "IGO" or all(code[i:i + 3] in SECTORS for i in range(3, len(code), 3))
+        return code[:3] in TRANSNATIONAL or all(code[i:i + 3] in SECTORS for i in range(3, len(code), 3))
 
     @staticmethod
     def _country_of(code: str) -> str | None:
@@ -451,9 +484,7 @@ class ActorDictionary:
 
     @staticmethod
     def _sectors_of(code: str) -> tuple[str, ...]:
-        if code.startswith("IGO"):
-            return ("IGO",)
-        return tuple(code[i:i + 3] for i in range(3, len(code), 3))
+        return tuple(code_sectors(code))
 
     def _roles(self, src: _Source, n: int, obj: dict[str, Any]) -> tuple[Role, ...]:
         roles = obj.get("roles") or []
@@ -531,11 +562,26 @@ class ActorDictionary:
 
     def titled(self, surname: str, title: str, date: str | None) -> Entry | None:
         """The one person with this surname whose role on ``date`` has ``title`` ("President Bush" in 2008)."""
-        if date is None:
-            return None  # no date, no guess: titles change hands
         title = title.lower()
+        if date is None:
+            return self._titled_undated(surname, title)
         found = [e for e in self.by_surname.get(surname.lower(), ()) if title in (e.title_at(date) or "").lower()]
         return found[0] if len(found) == 1 else None
+
+    def _titled_undated(self, surname: str, title: str) -> Entry | None:
+        """With no date, whoever ever held the title: one person when the holders' role there and their
+        latest one agree, else (two President Bushes) an unnamed person with the one code they share."""
+        found = [e for e in self.by_surname.get(surname.lower(), ())
+                 if any(title in (r.title or "").lower() for r in e.roles)]
+        codes = {r.code for e in found for r in e.roles if title in (r.title or "").lower()}
+        if len(codes) != 1:
+            return None  # nobody, or holders coded differently: no guess
+        code = codes.pop()
+        if len(found) == 1 and found[0].code_at(None) == code:
+            return found[0]
+        genders = {e.gender for e in found}
+        return Entry(kind="person", name=surname, country=found[0].country, code=code,
+                     gender=genders.pop() if len(genders) == 1 else None)
 
     def matcher(self, vocab: Vocab, tokenizer: Any) -> PhraseMatcher:
         """The PhraseMatcher for ``vocab`` (built on first use; one key per entry)."""

@@ -26,8 +26,9 @@ from .context import (
     shared_capitals,
 )
 from .coref import Candidate, acronyms, apposition, resolve, sentence_ids
-from .dictionary import ActorDictionary, Entry, load_dictionary
+from .dictionary import ActorDictionary, Entry, code_sectors, load_dictionary
 from .ner import add_ner
+from .qualifiers import load_qualifiers, ngo_names, no_country, qualify, story_people
 
 __all__ = ["ActorRecognizer", "recognize", "mention_for_token"]
 
@@ -100,6 +101,10 @@ def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[Ac
     followers(doc, cands, dictionary.followers)
     ethnic_groups(doc, cands)
     shared_capitals(doc, cands, dictionary)
+    quals = load_qualifiers(str(dictionary.data_dir), dictionary)
+    cands = ngo_names(doc, qualify(doc, cands, dictionary, quals), quals)
+    no_country(doc, cands, dictionary, quals)
+    story_people(doc, cands, home, sentence_ids(doc))
     cands = sorted(cands + resolve(doc, cands, date), key=lambda c: c.start)
     national_countries(doc, cands, dictionary, home, sentence_ids(doc))
     return _to_mentions(doc, cands)
@@ -241,8 +246,9 @@ class _Composer:
         nxt = doc[m.end]
         if nxt.text == "(" and m.end + 2 < len(doc) and doc[m.end + 2].text == ")":
             return True  # "Hanoi (VNA) -", "WASHINGTON (Reuters) -"
-        if not doc[m.start:m.end].text.isupper():
-            return False
+        text = doc[m.start:m.end].text
+        if not text.isupper() or self.d.exact.get(text.lower()) == text:
+            return False  # "U.S. Ambassador Jane Doe ..." opens a sentence: an abbreviation is no dateline
         # "VIENNA —", "LONDON The Latest": capitals then punctuation or ordinary text (not a headline).
         return (nxt.is_punct and nxt.text not in _POSSESSIVE) or (nxt.is_title and not nxt.is_upper)
 
@@ -556,11 +562,7 @@ def _country(code: str | None, fallback: str | None) -> str | None:
 
 
 def _sectors(code: str | None) -> list[str]:
-    if not code or len(code) <= 3:
-        return []
-    if code.startswith("IGO"):
-        return ["IGO"]
-    return [code[i:i + 3] for i in range(3, len(code), 3)]
+    return code_sectors(code)
 
 
 # ---- output --------------------------------------------------------------------------------

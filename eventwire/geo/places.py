@@ -25,13 +25,23 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import is_transnational
 from ..nlp import extensions
 from ..records import Event, Place
 from .data import Cues, cues
 from .index import Candidate, Gazetteer, gazetteer
+from .local import place_locally
 from .metonymy import is_metonym
 from .resolve import Context, dwarfed, score
-from .toponyms import _capitalised, _dateline_span, _demonym_mentions, _Mention, _mentions
+from .toponyms import (
+    _capitalised,
+    _dateline_span,
+    _demonym_mentions,
+    _in_org_name,
+    _Mention,
+    _mentions,
+    coordinated,
+)
 
 extensions.register()
 
@@ -58,7 +68,7 @@ def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues) -> Context:
             countries.add(code)
     for actor in doc._.actors or []:
         country = getattr(actor, "country", None)
-        if country and len(country) == 3 and country != "IGO":
+        if country and len(country) == 3 and not is_transnational(country):
             countries.add(country)
     return Context(countries, admins, [])
 
@@ -96,6 +106,88 @@ def _resolve(doc: Doc, mentions: list[_Mention], ctx: Context) -> None:
                     ctx.countries.add(m.best.country)
 
 
+def _add_tentative(mentions: list[_Mention], tentative: list[_Mention], ctx: Context) -> None:
+    """Keep the towns NER called a person or an organisation that sit where a place goes: the object
+    of a preposition or verb, or a conjunct of a toponym ("Leeds and Bradford"), in one of
+    the article's countries. Conjunct chains ("Brno, Olomouc and Ostrava") are followed."""
+    placed = {t.i: m for m in mentions if m.kind != "demonym" for t in m.span}
+    waiting = list(tentative)
+    for _ in range(4):
+        later = []
+        for m in waiting:
+            tok = m.span[0]
+            partners = [placed[c.i] for c in coordinated(tok) if c.i in placed]
+            if partners:  # a conjunct's country, known before any resolution
+                countries = {c.country for p in partners for c in p.candidates}
+            elif tok.dep_ in ("pobj", "dobj"):
+                countries = ctx.countries
+            else:
+                later.append(m)
+                continue
+            m.candidates = [c for c in m.candidates if c.country in countries]
+            if m.candidates:
+                mentions.append(m)
+                placed[tok.i] = m
+        if len(later) == len(waiting):
+            break
+        waiting = later
+
+
+def _sure_place(m: _Mention, cue: Cues) -> bool:
+    """A mention sure enough to lend its place to the name's other occurrences: a gazetteer place
+    (not one placed by its context) that NER also calls a place, or that a locative preposition
+    introduces, or a dateline; never an acronym ("BA") or a short word."""
+    span = m.span
+    if m.best is None or m.best.feature in ("site", "local") or len(span.text) < 4 or span.text.isupper() \
+            or not _capitalised(span[0]):
+        return False
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span[0].ent_type_ in ("GPE", "LOC", "FAC") or prev in cue.locative_preps | {"from", "to"} \
+        or _dateline_span(span)
+
+
+def _glued_to_name(span: Span, cue: Cues) -> bool:
+    """Capitalised words on either side that are no place word: part of some other name."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.is_alpha and _capitalised(before) and not span[0].is_sent_start \
+            and before.lower_ not in ("the", "in", "of") and before.lower_ not in cue.place_heads:
+        return True
+    return after is not None and after.is_alpha and _capitalised(after) and after.lower_ not in cue.place_heads
+
+
+def _same_name_mentions(doc: Doc, mentions: list[_Mention], cue: Cues) -> list[_Mention]:
+    """Other occurrences of a name the article already placed ("in Manbij" ... "Manbij's fall"): one
+    name keeps one place within a story. Occurrences inside a person's name are left alone."""
+    names: dict[str, list[tuple[tuple[str, ...], _Mention]]] = {}
+    for m in mentions:
+        if m.best is not None and m.kind != "demonym" and m.chars is None and _sure_place(m, cue):
+            words = tuple(t.text for t in m.span)
+            names.setdefault(words[0], []).append((words, m))
+    if not names:
+        return []
+    covered = {t.i for m in mentions for t in m.span}
+    out: list[_Mention] = []
+    n = len(doc)
+    for tok in doc:
+        options = names.get(tok.text)
+        if options is None or tok.i in covered or tok.ent_type_ in ("PERSON", "NORP"):
+            continue
+        for words, m in sorted(options, key=lambda o: -len(o[0])):
+            end = tok.i + len(words)
+            if end <= n and all(doc[tok.i + k].text == w for k, w in enumerate(words)) \
+                    and not any(i in covered for i in range(tok.i, end)):
+                span = doc[tok.i:end]
+                # Glued to other capitalised words it is part of another name ("Cambridge Analytica",
+                # "Honolulu Star-Advertiser"): resolved, but kind "embedded", so it locates nothing.
+                kind = "embedded" if _in_org_name(span, cue) or _glued_to_name(span, cue) else "literal"
+                out.append(_Mention(span, m.candidates, m.best, kind, m.margin, m.country, None, m.local))
+                covered.update(range(tok.i, end))
+                break
+    return out
+
+
 # ---- the component ----------------------------------------------------------------------------
 
 
@@ -116,12 +208,12 @@ def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) 
     mentions, tentative = _mentions(doc, gaz, cue)
     mentions.extend(_demonym_mentions(doc, gaz, cue, {t.i for m in mentions for t in m.span}))
     ctx = _article_context(doc, mentions, cue)
-    for m in tentative:
-        m.candidates = [c for c in m.candidates if c.country in ctx.countries]
-        if m.candidates:
-            mentions.append(m)
+    _add_tentative(mentions, tentative, ctx)
     mentions.sort(key=lambda m: m.span.start)
     _resolve(doc, mentions, ctx)
+    place_locally(doc, mentions, gaz, ctx.countries, cue)
+    mentions.extend(_same_name_mentions(doc, mentions, cue))
+    mentions.sort(key=lambda m: m.span.start)
     starts = _sentence_starts(doc)
     text = doc.text  # rebuilt from the tokens on every access: once here
     places: list[Place] = []

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .data import Cues
 from .index import Candidate, Gazetteer, normalize
+from .local import local_spans
 from .metonymy import _lemma
 from .resolve import demonym_point
 
@@ -31,6 +32,7 @@ class _Mention:
     margin: float = 0.0
     country: str | None = None  # a demonym's state when the gazetteer has no point for it
     chars: tuple[int, int] | None = None  # a name inside one token: "U.S." in "U.S.-led"
+    local: str | None = None  # "site" or "division": placed at its container (``local.place_locally``)
 
 
 # ---- recognition ------------------------------------------------------------------------------
@@ -158,7 +160,8 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, cue: Cues, taken: set[int], ne
             out.append(_Mention(doc[span.start:span.end + 1], []))  # known to be a toponym, not where
             i = span.end + 1
             continue
-        if _keep_match(doc, span, found, cue, has_pos, ner, matched, surnames):
+        if _keep_match(doc, span, found, cue, has_pos, ner, matched, surnames) or (
+                _qualified(gaz, span, found) and normalize(span.text) not in cue.not_places):
             out.append(_Mention(span, found))
             matched.update(range(span.start, span.end))
         elif _in_org_name(span, cue) and normalize(span.text) not in cue.not_places \
@@ -169,6 +172,22 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, cue: Cues, taken: set[int], ne
             matched.update(range(span.start, span.end))
         i = span.end
     return out
+
+
+def _qualified(gaz: Gazetteer, span: Span, found: list[Candidate]) -> bool:
+    """A town followed by its own state or country: "Pleasanton, Calif.", "Cork, Ireland"."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].text != "," or not _capitalised(doc[end + 1]):
+        return False
+    for size in (3, 2, 1):
+        nxt = doc[end + 1:end + 1 + size]
+        if len(nxt) < size or not _capitalised(nxt[-1]):
+            continue
+        for q in gaz.candidates(nxt.text):
+            if q.feature in ("admin", "country") and any(
+                    c.country == q.country and (q.feature == "country" or c.admin1 == q.admin1) for c in found):
+                return True
+    return False
 
 
 def _keep_match(doc: Doc, span: Span, found: list[Candidate], cue: Cues, has_pos: bool, ner: bool,
@@ -214,7 +233,13 @@ def _mentions(doc: Doc, gaz: Gazetteer, cue: Cues) -> tuple[list[_Mention], list
     tentative: list[_Mention] = []
     taken: set[int] = set()
     longer_names = {t.lower_ for e in doc.ents if len(e) > 1 and e.label_ in ("PERSON", "ORG") for t in e}
+    # Streets, buildings and divisions first: their words must not be read as other places.
+    for span, what in local_spans(doc, gaz, cue):
+        mentions.append(_Mention(span, [], local=what))
+        taken.update(range(span.start, span.end))
     for ent in doc.ents:
+        if any(t.i in taken for t in ent):
+            continue  # its other words ("Brockenhurst, [Hampshire]") are left to the gazetteer lookup
         span = _strip_the(ent)
         if ent.label_ in _PLACE_LABELS:
             span = _extend_right(gaz, span)
@@ -252,8 +277,8 @@ def _mentions(doc: Doc, gaz: Gazetteer, cue: Cues) -> tuple[list[_Mention], list
                 subfound = [c for c in subfound if c.feature in _NON_TOWN]
                 if subfound and normalize(sub.text) not in cue.demonyms:
                     mentions.append(_Mention(sub, subfound, kind="embedded"))
-        elif ent.label_ in ("PERSON", "ORG") and len(span) == 1 and span[0].lower_ not in longer_names \
-                and span[0].dep_ in ("pobj", "dobj") and _lemma(span[0].head) not in cue.metonym_verbs:
+        elif len(span) == 1 and span[0].lower_ not in longer_names and _lemma(span[0].head) not in cue.metonym_verbs \
+                and ((ent.label_ in ("PERSON", "ORG") and span[0].dep_ in ("pobj", "dobj")) or coordinated(span[0])):
             towns = [c for c in found if c.population >= 15_000]
             if towns and normalize(span.text) not in cue.not_places:
                 tentative.append(_Mention(span, towns))
@@ -265,6 +290,14 @@ def _mentions(doc: Doc, gaz: Gazetteer, cue: Cues) -> tuple[list[_Mention], list
         if m.kind == "literal" and _in_org_name(m.span, cue):
             m.kind = "embedded"
     return mentions, tentative
+
+
+def coordinated(tok: Token) -> list[Token]:
+    """The conjuncts of ``tok``: "Leeds and Bradford", "Brno, Olomouc and Ostrava"."""
+    out = [c for c in tok.children if c.dep_ == "conj"]
+    if tok.dep_ == "conj" and tok.head is not tok:
+        out.append(tok.head)
+    return out
 
 
 def _extend_right(gaz: Gazetteer, span: Span) -> Span:
