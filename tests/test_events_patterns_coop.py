@@ -61,7 +61,7 @@ def test_new_entry_example_codes_as_the_entry_says(nlp_model, pid):
     ("Israel accepted a ceasefire proposal from Egypt on Monday.", {("ISR", "EGY", "030")}),
     ("Pakistan handed over two suspects in the bombing to Afghanistan.", {("PAK", "AFG", "063")}),
     ("Rwanda deployed peacekeepers to the Central African Republic in 2014.", {("RWA", "CAF", "074")}),
-    ("Germany provided humanitarian aid to Yemen.", {("DEU", "YEM", "070")}),
+    ("Germany provided humanitarian aid to Yemen.", {("DEU", "YEM", "073")}),  # the kind of aid refines 070
     ("The United States sent Patriot air defence systems to Ukraine.", {("USA", "UKR", "072")}),
     ("Denmark trained Ukrainian pilots to fly F-16 fighter jets.", {("DNK", "UKR", "062")}),
 ])
