@@ -145,7 +145,7 @@ def test_every_code_maps_to_valid_plover_or_explicit_none() -> None:
     ("036", "AGREE", None), ("041", "CONSULT", "phone"), ("042", "CONSULT", "visit"),
     ("043", "CONSULT", "visit"), ("044", "CONSULT", "third-party"), ("045", "CONSULT", "third-party"),
     ("046", "CONSULT", None), ("051", "SUPPORT", None), ("054", "SUPPORT", None), ("055", "CONCEDE", None),
-    ("057", "AGREE", None), ("062", "COOPERATE", None), ("073", "AID", None), ("081", "CONCEDE", None),
+    ("057", "SUPPORT", None), ("062", "COOPERATE", None), ("073", "AID", None), ("081", "CONCEDE", None),
     ("0841", "RETREAT", "release"), ("0871", "RETREAT", "ceasefire"), ("0874", "RETREAT", "withdraw"),
     ("091", "ACCUSE", "investigate"), ("1041", "REQUEST", "change"), ("111", "ACCUSE", "disapprove"),
     ("1122", "ACCUSE", "allege"), ("116", "SANCTION", "convict"), ("125", "REJECT", "meet"),

@@ -88,6 +88,16 @@ class EventCoder(Folder, Locator):
         self.reporting = frozenset(verbal) | self.speech | self.demanded | self.threatened
         self.subject_control = g.words("subject_control_verbs")
         self.onset = g.words("onset_verbs")
+        self.on_light = g.words("on_light_verbs")
+        self.instruments = g.words("instrument_verbs")
+        self.summary_nouns = g.words("summary_nouns")
+        self.aiming = g.words("aiming_participles")
+        self.hostile = g.mapping("hostile_response_nouns")
+        self.internal = tuple(g.words("internal_codes"))
+        self.unattributed = tuple(g.words("unattributed_codes"))
+        self.place_targets = tuple(g.words("place_target_codes"))
+        self.unattributed_subjects = g.words("unattributed_subjects")
+        self.accidents = g.words("accident_nouns")
         self._sent_index: list[ActorMention | None] = []
 
     # ---------------------------------------------------------------- entry point
@@ -299,8 +309,10 @@ class EventCoder(Folder, Locator):
         head = self._clause_head(tok)
         if any(k.dep_ == "aux" and lemma_of(k) in self.future for k in head.children):
             return True
-        if head.dep_ in ("advcl", "acl", "relcl"):
-            return False  # "opened fire to disperse protesters": a purpose, not an announcement
+        if head.dep_ in ("advcl", "acl", "relcl") or (
+            head.dep_ == "xcomp" and lemma_of(head.head) in self.subject_control | self.instruments
+        ):  # "opened fire to scatter a crowd", "fired water cannon to break up a rally": a purpose, not a plan
+            return False
         return head.dep_ in ("xcomp", "acomp") or head.dep_ == "ROOT" or not any(
             k.dep_ in SUBJ_DEPS for k in head.children
         )
@@ -353,6 +365,7 @@ class EventCoder(Folder, Locator):
             if ok:
                 matches.append(_Match(tok, ok[0], ok[0].code, alternatives=ok[1:]))
         self._fold(matches, trace)
+        self._fold_hostile(matches, trace)
         self._fold_consequences(matches, trace)
         events: list[Event] = []
         seen: dict[tuple[str, str | None, str], int] = {}
@@ -428,6 +441,9 @@ class EventCoder(Folder, Locator):
                                          code=country + p.default_source, country=country,
                                          via="context"), tok)]
                 s_role, s_factor = "default_source", 0.6
+        if not sources and (m.code or p.code or "").startswith(self.unattributed):
+            # "a journalist was killed in a car bombing in Beirut": PLOVER codes the place's country
+            sources, s_role, s_factor = self._unattributed_source(doc, tok, head), "place of an unattributed act", 0.6
         if sources and p.official_source:
             sources = [s for s in sources if len(s[0].code or "") > 3]  # a country alone is no official
         if not sources:
@@ -445,6 +461,10 @@ class EventCoder(Folder, Locator):
                 # "Israel and Hamas agreed to a truce to allow the release of hostages": co-parties are
                 # each other's partners unless the complement names a known party ("Russian banks")
                 targets = [t for t in targets if not (t[0].code or "---").startswith("---")]
+        if not targets:  # a purpose's object, a participle's object, the actor of a summed-up act
+            targets, role = self._indirect_targets(tok, head, index, p.fold,
+                                                   lambda a: id(a) not in src_ids and a.code not in src_codes)
+            t_role, t_factor = (role, 0.8) if targets else (t_role, t_factor)
         if not targets and head.dep_ == "xcomp" and lemma_of(head.head) in self.subject_control:
             # "telephoned X to offer condolences": the purpose is aimed at whom the subject contacted
             targets, t_role, t_factor = self._actors(head.head, ("dobj",), index, None)
@@ -516,13 +536,30 @@ class EventCoder(Folder, Locator):
                     note(f"not coded: no country for the source '{src.text}' ({s_code})")
                     continue
             if t_code and t_code.startswith("---") and not t_code.startswith("---IGO"):
-                country = self._context_country(doc, sent, tok, index, tgt[1] if tgt else None, source=False)
+                # a government is no one's subject: "freed ---GOV members" stays uncoded
+                internal = s_code[:3] if code.startswith(self.internal) and t_code[3:6] != "GOV" else None
+                country = self._context_country(doc, sent, tok, index, tgt[1] if tgt else None, source=False,
+                                                internal=internal)
                 if country:
                     t_code, c = country + t_code[3:], c * 0.8
             if t_code is None and p.default_target and not s_code.startswith(("---", "IGO")):
                 # CAMEO practice: a protest with no named target is aimed at the government where it happens.
                 t_code = s_code[:3] + p.default_target
                 c *= 0.8
+            elif t_code is None and code.startswith(self.place_targets):
+                # "police broke up a rally in Sivas", "jets struck in Syria": with no one named, the
+                # act is aimed at the country where it takes place (kept targetless if that is the source)
+                country = self._act_country(doc, tok)
+                if country and country != s_code:
+                    t_code, c = country, c * 0.8
+                    note(f"no target named: the country of the place, {country}")
+            if t_code is not None and t_code == s_code and t_m is not None and t_code != t_m.code and (
+                    code.startswith(self.internal)):
+                # a state acting on its own people ("police arrested two policemen"): the target's sector,
+                # taken from context, collides with the source's; the target keeps only its country.
+                # Elsewhere a collision says the guess was wrong ("hosted the leaders"): dropped below.
+                t_code = t_code[:3]
+                note(f"filled-in target equals the source; kept as {s_code} -> {t_code}")
             if t_code is not None and t_code == s_code:
                 note(f"not coded: source and target are both {s_code}")
                 continue

@@ -32,6 +32,7 @@ class Folder(RoleFinder):
     """Complement folding and complement targets; the coder sets the grammar maps below."""
 
     refusal: dict[str, str] = {}  # noqa: RUF012 (set per instance by the coder)
+    hostile: dict[str, str] = {}  # noqa: RUF012 ("countermeasure" -> "130"; set by the coder)
     hypo_marks: frozenset[str] = frozenset()
 
     def _fold(self, matches: list[_Match], trace: list[str] | None) -> None:
@@ -79,6 +80,22 @@ class Folder(RoleFinder):
             if trace is not None:
                 trace.append(f"  fold '{m.token.text}' ({m.pattern.id}) into '{gov.token.text}' "
                              f"({gov.pattern.id}) -> code {gov.code}")
+
+    def _fold_hostile(self, matches: list[_Match], trace: list[str] | None) -> None:
+        """A vow or pledge whose object is a hostile response ("vowed to take the toughest
+        countermeasures against X", "pledged retaliation") threatens it: the threat code of the noun."""
+        for m in matches:
+            if m.folded_into is not None or not m.pattern.fold or not (m.code or "").startswith("03"):
+                continue
+            tok = m.token
+            objs = [*self._objects(tok), *(o for k in tok.children if k.dep_ in ("xcomp", "ccomp")
+                                          for o in self._objects(k))]
+            hit = next((self.hostile[lemma_of(o)] for o in objs if lemma_of(o) in self.hostile), None)
+            if hit is None:
+                continue
+            m.code = hit
+            if trace is not None:
+                trace.append(f"  '{tok.text}' ({m.pattern.id}) vows a hostile response -> code {hit}")
 
     def _fold_consequences(self, matches: list[_Match], trace: list[str] | None) -> None:
         """A violent act's toll told as a trailing participle ("attacked a convoy, killing eight

@@ -14,33 +14,46 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention, Place
-from .roles import _PLACE_PREPS, RoleFinder, lemma_of
+from .roles import _PLACE_PREPS, SUBJ_DEPS, RoleFinder, lemma_of
 
 __all__ = ["Locator"]
 
 # Edges that open another clause: a place inside one is where another act happened.
 _CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "acl")
-_NO_COUNTRY = ("---", "IGO")
+# "members OF", "workers affiliated WITH", "fighters FROM": the body an actor belongs to.
+_MEMBER_PREPS = ("of", "with", "from")
+# Codes that name no country: unknown, international bodies, transnational NGOs, militant groups, firms.
+_NO_COUNTRY = ("---", "IGO", "NGO", "IMG", "MNC")
 
 
 class Locator(RoleFinder):
     """Context countries for actors of unknown nationality."""
 
     speech: frozenset[str] = frozenset()  # verbs of saying (set by the coder): their subject only reports
+    unattributed_subjects: frozenset[str] = frozenset()  # "a roadside BOMB killed": a device, no perpetrator
+    accidents: frozenset[str] = frozenset()  # "killed in a car ACCIDENT": no attack at all
 
     def _context_country(self, doc: Doc, sent: Span, tok: Token, index: list[ActorMention | None],
-                         own: Token | None = None, source: bool = True) -> str | None:
-        """Country of the actor at ``own`` (a party of the act at ``tok``), or None when unclear."""
+                         own: Token | None = None, source: bool = True, internal: str | None = None) -> str | None:
+        """Country of the actor at ``own`` (a party of the act at ``tok``), or None when unclear.
+        ``internal``: the source's country, taken for a target when the act is one a state does to
+        people under its own rule (an arrest, a conviction) and no place qualifies the target."""
         places = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country]
         chain = self._own_clauses(tok)
+        onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        if onset is not None:  # "clashes between the army and rebels broke out in Darfur"
+            chain.append(onset)
         if own is not None:
-            found = self._placed_in(own, places)  # "police in 13 countries", "hostages held in Gaza"
+            # "police in 13 countries", "hostages held in Gaza", "guerrillas operating in Macedonia"
+            found = self._placed_in(own, places) or self._qualified_by(own, places) or self._affiliated(own, index)
             if found:
                 return found
         for top in chain:
             found = self._placed_in(top, places, clauses=_CLAUSES)
             if found:
                 return found
+        if internal and not internal.startswith(_NO_COUNTRY):
+            return internal  # "Kenyan police arrested students", whoever else the sentence names
         if source:
             skip = {own.i, *(c.i for c in own.conjuncts)} if own is not None else set()
             for top in chain:
@@ -58,6 +71,63 @@ class Locator(RoleFinder):
         if len(named) == 1:
             return named.pop()  # "Investigators detained South Korean President Yoon"
         return self._home_country(doc)
+
+    def _unattributed_source(self, doc: Doc, tok: Token, head: Token) -> list[tuple[ActorMention, Token]]:
+        """The country of the place of a violent act told without its perpetrator, as its source."""
+        country = self._act_country(doc, tok) if self._unattributed(head) else None
+        if not country:
+            return []
+        return [(ActorMention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, code=country,
+                              country=country, kind="country", via="context"), tok)]
+
+    def _unattributed(self, head: Token) -> bool:
+        """An act of violence told without its perpetrator: an agentless passive ("was shot dead"), or
+        a device or blast as its subject ("a roadside bomb killed ...")."""
+        if head.pos_ not in ("VERB", "AUX") or lemma_of(head) in self.light:
+            return False  # "troops were involved in mass killings": the act is the noun, theirs
+        causes = {lemma_of(c) for k in head.children if k.dep_ in ("prep", "agent")
+                  for p in k.children if p.dep_ == "pobj" for c in (p, *p.children) if c.dep_ in ("pobj", "compound")}
+        if causes & self.accidents:
+            return False  # "killed in a car accident": no attack
+        if self._passive(head):  # "were killed by a roadside bomb": a device is no perpetrator
+            agents = [p for k in head.children if k.dep_ == "agent" for p in k.children if p.dep_ == "pobj"]
+            return all(lemma_of(p) in self.unattributed_subjects for p in agents)
+        subj = [k for k in head.children if k.dep_ in SUBJ_DEPS]
+        return bool(subj) and all(lemma_of(k) in self.unattributed_subjects for k in subj)
+
+    def _act_country(self, doc: Doc, tok: Token) -> str | None:
+        """Country of a literal place in a locative phrase of the act's own clause ("was killed in a
+        car bombing in Beirut", "a roadside bomb near Kandahar killed ..."), else None."""
+        places = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country]
+        onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+        return self._placed_in(onset or self._clause_head(tok), places, clauses=_CLAUSES)
+
+    @staticmethod
+    def _qualified_by(own: Token, places: list[Place]) -> str | None:
+        """Country of a literal place among the words that qualify the actor ("Darfur rebels",
+        "Gaza militants"): the place is part of the actor's own name."""
+        for k in own.children:
+            if k.dep_ not in ("compound", "nmod", "amod") or k.i > own.i:
+                continue
+            for pl in places:
+                if pl.start <= k.idx < pl.end:
+                    return str(pl.country)
+        return None
+
+    def _affiliated(self, own: Token, index: list[ActorMention | None]) -> str | None:
+        """Country of a coded body the actor belongs to, named in its own phrase ("workers affiliated
+        belonging to the Chilean copper union", "members of the Kenyan opposition")."""
+        heads = [own, *(k for k in own.children if k.dep_ == "acl" and k.tag_ == "VBN")]
+        for h in heads:
+            for k in h.children:
+                if k.dep_ != "prep" or lemma_of(k) not in _MEMBER_PREPS:
+                    continue
+                for q in k.children:
+                    m = self._actor(q, index) if q.dep_ == "pobj" else None
+                    code = (m.code or "") if m is not None else ""
+                    if m is not None and m is not index[own.i] and len(code) >= 3 and not code.startswith(_NO_COUNTRY):
+                        return m.country or code[:3]
+        return None
 
     def _chain(self, tok: Token) -> list[Token]:
         """The act's clause head and the clauses governing it (nearest first)."""

@@ -237,6 +237,11 @@ def _sector(value: Any, path: str, line: int | None, pid: str) -> str | None:
     return value
 
 
+# Grammar lists whose entries are CAMEO codes or code prefixes, and maps whose values are codes.
+_CODE_LISTS = {"internal_codes", "unattributed_codes", "place_target_codes"}
+_CODE_MAPS = {"hostile_response_nouns", "intent_codes", "threat_codes", "refusal_codes"}
+
+
 def _grammar(data: Any, path: str) -> dict[str, frozenset[str] | dict[str, str]]:
     if not isinstance(data, dict):
         raise DataFileError(path, None, "a grammar file must be a mapping of list names to word lists")
@@ -244,8 +249,12 @@ def _grammar(data: Any, path: str) -> dict[str, frozenset[str] | dict[str, str]]
     for name, value in data.items():
         if isinstance(value, dict):
             out[str(name)] = {str(k).lower(): str(v) for k, v in value.items()}
+            bad = [v for v in out[str(name)].values() if name in _CODE_MAPS and not _CODE.match(v)]
         else:
             out[str(name)] = frozenset(_str_list(value, path, None, f"list {name}"))
+            bad = [v for v in out[str(name)] if name in _CODE_LISTS and not _CODE.match(v)]
+        if bad:
+            raise DataFileError(path, None, f"{name}: {bad[0]!r} is not a CAMEO code")
     return out
 
 

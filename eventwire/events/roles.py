@@ -4,6 +4,7 @@ dependency parse, with passives, control, raising, relative clauses, conjuncts a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -26,6 +27,9 @@ _LOCATIVE = {"prep:in", "prep:at", "prep:near", "prep:across", "prep:into", "pre
 # "took part in protests", "agreed to a ceasefire", "returned for talks").
 _GOV_PREPS = {"in", "for", "to", "into", "at", "under"}
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "inside", "outside", "throughout", "around"}
+# Prepositions naming the party behind the goods a trigger's phrase is about ("sales TO Liberia",
+# "imports FROM Iran"; "IN" would take the war's place for its party: "for the war in Ukraine").
+_DEEPER_PREPS = {"to", "from"}
 UP_EDGES = {"pobj", "pcomp", "prep", "dobj", "xcomp", "ccomp", "nsubjpass", "obj", "dative"}
 
 
@@ -43,6 +47,10 @@ class RoleFinder:
     subject_control: frozenset[str] = frozenset()  # "telephoned X to offer": the caller offers, not X
     onset: frozenset[str] = frozenset()  # "fighting ERUPTED between X and Y": the verb carries the parties
     aliases: dict[str, str] = {}  # noqa: RUF012 (lemmatizer slips, "stag" for "staged"; set by the coder)
+    on_light: frozenset[str] = frozenset()  # "went ON strike": verbs a nominal act hangs from through "on"
+    aiming: frozenset[str] = frozenset()  # "drills SURROUNDING Taiwan": participles naming the target
+    summary_nouns: frozenset[str] = frozenset()  # ", a MOVE condemned by X": a noun summing up an act
+    instruments: frozenset[str] = frozenset()  # "FIRED water cannon to break up": the object is a means
 
     def _lemma(self, tok: Token) -> str:
         """The lemma with the lemmatizer's known slips corrected ("staged" -> "stag" -> "stage")."""
@@ -90,7 +98,7 @@ class RoleFinder:
             # Object control ("urged Iran to halt") else subject control ("vowed to strengthen"); a
             # contact verb's infinitive is its subject's purpose ("telephoned X to offer condolences").
             objs = [k for k in head.children if k.dep_ in _OBJ]
-            if objs and lemma_of(head) in self.subject_control:
+            if objs and (lemma_of(head) in self.subject_control or lemma_of(head) in self.instruments):
                 return self._subjects(head, depth + 1)[0], True
             if objs:
                 return objs, True
@@ -120,7 +128,14 @@ class RoleFinder:
         if tok.dep_ == "acl" and tok.tag_ == "VBD":  # mis-parsed finite verb: "..., a rights group protested"
             return [head], True
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in _OBJ and head.head.pos_ in ("VERB", "AUX"):
+            index: list = getattr(self, "_sent_index", [])
+            if len(index) == len(tok.doc) and self._actor(head, index) is not None:
+                return [head], True  # "dispersed supporters protesting ...": the supporters protest
             # "issued a statement demanding ...": the issuer demands
+            return self._subjects(head.head, depth + 1)[0], True
+        if (tok.dep_ == "acl" and self._infinitive(tok) and head.dep_ in _OBJ and head.head.pos_ in ("VERB", "AUX")
+                and any(lemma_of(v) in self.instruments for v in (head.head, *head.head.conjuncts))):
+            # a purpose hung on the object: "fired water cannon to break up", "sent troops to help"
             return self._subjects(head.head, depth + 1)[0], True
         if tok.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "after meeting X"
             return self._subjects(head.head, depth + 1)[0], True
@@ -134,13 +149,66 @@ class RoleFinder:
                 return None
             if cur.dep_ == "prep" and lemma_of(cur) not in _GOV_PREPS and not (
                 lemma_of(cur) == "of" and lemma_of(cur.head) in self.carriers
-            ):  # "joined a conference on the drought": a topic; "two days of drills": a measure of the act
+            ) and not (lemma_of(cur) == "on" and self._lemma(cur.head) in self.on_light):  # "joined a conference on the drought": a topic; "two days of drills": a measure of the act
                 return None
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
                 return cur
             if cur.pos_ in ("NOUN", "PROPN") and lemma_of(cur) not in self.carriers:
                 return None  # "a conference on the drought": the noun hangs from another noun, not a verb
+        return None
+
+    @staticmethod
+    def _infinitive(tok: Token) -> bool:
+        return tok.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+    def _purposes(self, head: Token) -> list[Token]:
+        """Infinitive purpose clauses of an act, on its verb or its object ("sent troops TO HELP Mali",
+        "fired water cannon TO BREAK UP a rally"); never a complement the verb takes ("agreed to meet")."""
+        if head.pos_ not in ("VERB", "AUX"):
+            return []
+        out = [k for k in head.children if k.dep_ == "advcl" and self._infinitive(k)]
+        out += [k for o in head.children if o.dep_ in _OBJ for k in o.children
+                if k.dep_ == "acl" and self._infinitive(k)]
+        return out
+
+    def _indirect_targets(self, tok: Token, head: Token, index: list[ActorMention | None], fold: bool,
+                          keep: Callable[[ActorMention], bool]) -> tuple[list[tuple[ActorMention, Token]], str | None]:
+        """Targets named away from the trigger's own roles, tried in order: the object of a purpose
+        ("sent troops to help Mali"; not for folding acts, whose complements are their content), of an
+        aiming participle ("drills surrounding Taiwan"), or the actor of the act a summary noun sums up
+        ("Russia annexed four regions, a move condemned by Kyiv")."""
+        tries: list[tuple[str, list[Token], tuple[str, ...]]] = [
+            ("purpose", [] if fold else self._purposes(head), ("dobj",)),
+            ("aimed", self._aimed(tok), ("dobj", "prep:at", "prep:against")),
+        ]
+        summed = self._summed_up(tok)
+        tries.append(("the act summed up", [summed] if summed is not None else [], ("subj",)))
+        for role, toks, specs in tries:
+            found = [t for k in toks for t in self._actors(k, specs, index, None)[0] if keep(t[0])]
+            if found:
+                return found, role
+        return [], None
+
+    def _aimed(self, tok: Token) -> list[Token]:
+        """Participles that say whom a nominal act is aimed at ("drills SURROUNDING Taiwan", "sanctions
+        TARGETING Russian banks", "strikes AIMED at militants"), on the trigger or the verb's object."""
+        nouns = [tok] if tok.pos_ in ("NOUN", "PROPN") else self._objects(tok)
+        return [k for n in nouns for k in n.children
+                if k.dep_ == "acl" and k.tag_ in ("VBG", "VBN") and lemma_of(k) in self.aiming]
+
+    def _summed_up(self, tok: Token) -> Token | None:
+        """The act a reaction is to when the reaction hangs on a noun summing up the clause before it
+        (", a move condemned by Kyiv", ", a step welcomed by Cairo"): the verb of that clause."""
+        if tok.dep_ != "acl" or lemma_of(tok.head) not in self.summary_nouns:
+            return None
+        cur = tok.head
+        for _ in range(6):
+            if cur.head is cur:
+                return None
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
         return None
 
     def _clause_head(self, tok: Token) -> Token:
@@ -291,6 +359,18 @@ class RoleFinder:
                         m = replace(m, code=m.country or m.code[:3])
                     if m is not None and m.code and all(m is not f[0] for f in found):
                         found.append((m, c))
+            if not found and role.startswith("prep:"):
+                # "an embargo on arms sales to Liberia": the party is one phrase deeper than the goods
+                for t in toks:
+                    if t.pos_ not in ("NOUN", "PROPN") or index[t.i] is not None:
+                        continue
+                    for k in t.children:
+                        if k.dep_ == "prep" and lemma_of(k) in _DEEPER_PREPS:
+                            for q in k.children:
+                                m = self._actor(q, index) if q.dep_ == "pobj" else None
+                                if m is not None and m.code and all(m is not f[0] for f in found):
+                                    found.append((m, q))
+                factor *= 0.85
             if found:
                 if any(m.via == "coref" for m, _ in found):
                     factor *= 0.85
@@ -303,9 +383,14 @@ class RoleFinder:
         head = self._clause_head(tok)
         doc = tok.doc
         # only places inside a locative phrase of the act or of its object ("at targets in Jericho")
+        objs = self._objects(head)
         spans = [(k.left_edge.idx, k.right_edge.idx + len(k.right_edge))
-                 for h in {head, tok, *self._objects(head)} for k in h.children
+                 for h in {head, tok, *objs} for k in h.children
                  if k.dep_ == "prep" and lemma_of(k) in _PLACE_PREPS]
+        # the object itself is the place struck ("shelled Kadugli", "bombed the town of Kadugli")
+        spans += [(q.idx, q.idx + len(q)) for o in objs
+                  for q in [o, *(p for k in o.children if k.dep_ == "prep" and lemma_of(k) == "of"
+                                 for p in k.children if p.dep_ == "pobj")]]
         for pl in doc._.places or []:
             if pl.country and pl.kind == "literal" and any(lo <= pl.start < hi for lo, hi in spans):
                 span = doc.char_span(pl.start, pl.end, alignment_mode="expand")
