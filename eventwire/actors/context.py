@@ -134,10 +134,15 @@ def national_countries(doc: Doc, cands: list[Candidate], dictionary: ActorDictio
     ``cands`` are sorted by start; ``home`` is the dateline's country; ``sent`` the sentence number of
     each token. With no country in context the institution keeps the unknown country ("---LEG").
     """
+    given: dict[int, Candidate] = {}
     for k, c in enumerate(cands):
         term = c.role_term
+        first = doc[c.start].lower_ if c.end - c.start > 1 and doc[c.start].text[:1].isupper() else None
+        if first in dictionary.national_cues and term is not None and c.sectors:
+            term = first  # "the House Judiciary Committee": the House's country
         if (term is None or c.country is not None or c.code is None or c.via != "dictionary"
-                or c.name_start is not None or not c.sectors or doc[c.start:c.end].text.lower() != term):
+                or c.name_start is not None or not c.sectors
+                or (doc[c.start:c.end].text.lower() != term and term != first)):
             continue  # only the bare singular term: "parliaments" are several countries' own
         country = None
         if term in dictionary.national:
@@ -148,6 +153,13 @@ def national_countries(doc: Doc, cands: list[Candidate], dictionary: ActorDictio
         if country is not None:
             c.country = country
             c.code = country + c.sectors[0]
+            given[doc[c.start].idx] = c
+    # Pronouns resolved to such an institution before it had its country ("the House panel ... its
+    # hearing") take it too.
+    for c in cands:
+        ante = given.get(c.resolved_from) if c.via == "coref" and c.resolved_from is not None else None
+        if ante is not None and c.country is None and c.code == "---" + ante.sectors[0]:
+            c.country, c.code = ante.country, ante.code
 
 
 def _usable(c: Candidate, only: frozenset[str] | None = None) -> bool:
@@ -221,7 +233,8 @@ def ethnic_groups(doc: Doc, cands: list[Candidate]) -> None:
             continue
         home = None
         nxt = cands[k + 1] if k + 1 < len(cands) else None
-        if nxt is not None and nxt.kind == "country" and nxt.country and not nxt.sectors:
+        if nxt is not None and nxt.kind == "country" and nxt.country and not nxt.sectors and not (
+                nxt.end < len(doc) and doc[nxt.end].text == "-"):  # "of the Israeli-occupied West Bank"
             between = [t.lower_ for t in doc[c.end:nxt.start]]
             links = ("of", "in") if ethnic else ("of",)
             if between and between[0] in links and len(between) <= 3 and all(w in _REGION for w in between[1:]):
@@ -230,6 +243,8 @@ def ethnic_groups(doc: Doc, cands: list[Candidate]) -> None:
             continue
         if ethnic and c.sectors == ["MIL"]:
             c.sectors = ["REB"]  # "ethnic Armenian forces" are no state's army: an armed group
+        if home is not None and not c.sectors:
+            c.sectors, c.kind = ["ETH"], "group"  # the people itself, where it lives (see peoples.py)
         c.country = home
         c.code = (home or "---") + "".join(c.sectors) if c.sectors else home
         c.entry = None

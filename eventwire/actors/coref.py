@@ -102,7 +102,9 @@ def _pick(cands: list[Candidate], doc: Doc) -> Candidate | None:
         return None
     if doc.has_annotation("DEP"):
         for c in reversed(cands):
-            if doc[c.end - 1].dep_ in _SUBJECT_DEPS:
+            # The phrase's head, not its last word: "Ukraine's president Volodymyr Zelensky met ..." is a
+            # subject although the name is the head's apposition.
+            if doc[c.end - 1].dep_ in _SUBJECT_DEPS or doc[c.start:c.end].root.dep_ in _SUBJECT_DEPS:
                 return c
     return cands[-1]
 
@@ -232,6 +234,17 @@ def _expletive(doc: Doc, i: int) -> bool:
     return j < len(doc) and (doc[j].pos_ == "ADJ" or doc[j].lower_ in ("unclear", "clear", "likely", "possible", "time"))
 
 
+def _unknown_subject_between(doc: Doc, start: int, end: int, seen: list[Candidate]) -> bool:
+    """Whether a name no one has coded is the subject of a clause between an antecedent and a pronoun:
+    "Norway's attorney general ... Holmqvist is fighting extradition to Canada, which accuses him" —
+    "him" is more likely the unknown subject than the official of another country before it."""
+    if not doc.has_annotation("DEP"):
+        return False
+    known = {i for h in seen if h.code is not None or h.kind == "person" for i in range(h.start, h.end)}
+    return any(t.pos_ == "PROPN" and t.dep_ in _SUBJECT_DEPS and t.is_title and t.i not in known
+               for t in doc[start:end])
+
+
 def _pronoun_antecedent(low: str, i: int, doc: Doc, history: list[Candidate], sent: list[int]) -> Candidate | None:
     window = [h for h in history if sent[i] - sent[h.start] <= _WINDOW]
     if low in _HE or low in _SHE:
@@ -239,15 +252,30 @@ def _pronoun_antecedent(low: str, i: int, doc: Doc, history: list[Candidate], se
         pool = [h for h in window if h.kind == "person" and not h.plural and h.gender in (None, gender)]
     elif low in _IT:
         # An adjective ("American airlines") is not something "it" can refer to.
-        pool = [h for h in window if h.kind in ("country", "organisation", "group") and not h.plural
-                and not (h.entry is not None and h.entry.kind == "adjective")]
+        # Nor a body named by its members ("Democrats", "Republicans"): "its hearing" is not theirs.
+        # A named armed group or movement is one body ("Hamas said its fighters"), though "they" fits it too.
+        pool = [h for h in window if h.kind in ("country", "organisation", "group")
+                and (not h.plural or (h.entry is not None and h.entry.kind == "group" and h.end - h.start <= 3
+                                      and doc[h.start].text[:1].isupper()))
+                and not (h.entry is not None and h.entry.kind == "adjective")
+                and not (h.end - h.start == 1 and doc[h.start].tag_ in ("NNS", "NNPS"))]
     else:
         pool = [h for h in window if h.plural or h.kind == "group"]
+    # The nearest compatible antecedent in the pronoun's own sentence comes first: "the army said it
+    # would respond" is the army, not a country a sentence before, even when the army's country is unknown.
+    split = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    same = [h for h in pool if sent[h.start] == sent[i]] if split else []
+    if same:
+        named = [h for h in same if h.name is not None] if low in _HE or low in _SHE else []
+        ante = _pick(named or same, doc)
+        return ante if ante is not None and ante.code is not None else None
     # A bare role with no country ("drones", "police") is a weak antecedent: only when nothing better.
     if low in _HE or low in _SHE:
         # A named person beats a bare role description ("a U.S. official") as the antecedent.
         named = [h for h in pool if h.name is not None]
         ante = _pick(named or pool, doc)
+        if ante is not None and _unknown_subject_between(doc, ante.end, i, history):
+            return None
     else:
         known = [h for h in pool if h.country is not None]
         ante = _pick(known or pool, doc)

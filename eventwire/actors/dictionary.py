@@ -29,7 +29,7 @@ DATA_DIR = Path(__file__).parent / "data"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
 
 SECTORS = frozenset(
-    "GOV MIL COP JUD LEG PTY MED OPP REB CVL BUS NGO IGO REL REF LAB EDU HLH SPY CRM ELI UAF".split()
+    "GOV MIL COP JUD LEG PTY MED OPP REB CVL BUS NGO IGO REL REF LAB EDU HLH SPY CRM ELI UAF AGR ETH".split()
 )
 # CAMEO's transnational prefixes, for actors that belong to no single state, and the sector each
 # stands for: intergovernmental bodies, NGOs working across borders, international militant groups,

@@ -46,6 +46,9 @@ class Qualifiers:
     ngo_heads: frozenset[str] = frozenset()  # lower head words of transnational NGO names
     ngo_scopes: frozenset[tuple[str, ...]] = frozenset()  # lower token runs ("third", "world")
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # the `words` lists of qualifiers.yml
+    groups: dict[str, str] = field(default_factory=dict)  # lower people/faith word -> ETH or REL
+    # "Georgia" -> [(USA, roles after it that only USA has, lower cue names)]
+    homonyms: dict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = field(default_factory=dict)
 
     def w(self, key: str) -> frozenset[str]:
         return self.words.get(key, frozenset())
@@ -97,8 +100,10 @@ def load_qualifiers(data_dir: str, dictionary: ActorDictionary) -> Qualifiers:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataFileError(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}") from None
-    if not isinstance(data, dict) or set(data) - {"regions", "peoples", "sides", "ngo_names", "words"}:
-        raise DataFileError(str(path), None, "top level must map regions, peoples, sides, ngo_names and words")
+    if not isinstance(data, dict) or set(data) - {"regions", "peoples", "sides", "ngo_names", "words", "groups",
+                                                  "homonyms"}:
+        raise DataFileError(str(path), None,
+                            "top level must map regions, peoples, sides, ngo_names, words, groups and homonyms")
     countries = dictionary.countries
     regions = _forms(path, text, data.get("regions"), "regions", countries)
     peoples = _forms(path, text, data.get("peoples"), "peoples", countries)
@@ -126,7 +131,39 @@ def load_qualifiers(data_dir: str, dictionary: ActorDictionary) -> Qualifiers:
                                               for v in words.values()):
         raise DataFileError(str(path), _line(text, "words", ""), "words must map a name to a list of words")
     lists = {k: frozenset(x.lower() for x in v) for k, v in words.items()}
-    return Qualifiers(regions, peoples, sides, longest, heads, scopes, lists)
+    return Qualifiers(regions, peoples, sides, longest, heads, scopes, lists, _groups(path, text, data.get("groups")),
+                      _homonyms(path, text, data.get("homonyms"), countries))
+
+
+def _groups(path: Path, text: str, value: Any) -> dict[str, str]:
+    """``groups``: ETH/REL -> people or faith words ("Kurds", "Druze"), as lower word -> sector."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or set(value) - {"ETH", "REL"}:
+        raise DataFileError(str(path), _line(text, "groups", ""), "groups must map ETH and REL to lists of words")
+    out: dict[str, str] = {}
+    for sector, names in value.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip()[:1].isupper() for n in names):
+            raise DataFileError(str(path), _line(text, "groups", sector), f"groups.{sector}: capitalised words needed")
+        out.update((n.lower(), sector) for n in names)
+    return out
+
+
+def _homonyms(path: Path, text: str, value: Any,
+              countries: dict[str, str]) -> dict[str, list[tuple[str, frozenset[str], frozenset[str]]]]:
+    """``homonyms``: NAME -> {COUNTRY: {roles: [...], cues: [...]}}."""
+    out: dict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = {}
+    for name, spec in (value or {}).items():
+        line = _line(text, "homonyms", str(name))
+        if not isinstance(spec, dict):
+            raise DataFileError(str(path), line, f"homonyms.{name}: must map a country to roles and cues")
+        for code, lists in spec.items():
+            if (code not in countries or not isinstance(lists, dict) or set(lists) - {"roles", "cues"}
+                    or not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in lists.values())):
+                raise DataFileError(str(path), line, f"homonyms.{name}.{code}: bad country or lists")
+            out.setdefault(str(name), []).append((code, frozenset(r.lower() for r in lists.get("roles", [])),
+                                                  frozenset(c.lower() for c in lists.get("cues", []))))
+    return out
 
 
 def _at(doc: Doc, start: int, forms: _Forms, longest: int, limit: int | None = None) -> tuple[int, str] | None:
@@ -166,7 +203,13 @@ def qualify(doc: Doc, cands: list[Candidate], dictionary: ActorDictionary, q: Qu
     Returns the candidates (sorted by start) without the uncoded ones a qualifier absorbed, the
     sponsors of another actor ("Iran-backed") and role nouns describing the name after them."""
     cands = _descriptors(doc, _sponsors(doc, cands, q, dictionary.modifiers))
+    _homonym_regions(doc, cands, q)
     absorbed: set[int] = set()
+    for c in cands:
+        # "the Tamil Nadu police": a region the composer read as a '---' people word opens the phrase.
+        hit = _at(doc, c.start, q.regions, q.longest, limit=c.end) if _open(c) else None
+        if hit is not None and hit[0] < c.end:
+            _set(c, hit[1])
     for k, c in enumerate(cands):
         if not _open(c):
             continue
@@ -194,6 +237,37 @@ def qualify(doc: Doc, cands: list[Candidate], dictionary: ActorDictionary, q: Qu
             _set(c, country)
     out = [c for i, c in enumerate(cands) if i not in absorbed]
     return sorted(out + _sides(doc, out, q), key=lambda c: c.start)
+
+
+def _homonym_regions(doc: Doc, cands: list[Candidate], q: Qualifiers) -> None:
+    """ "Georgia governor Brian Kemp", "protests in Georgia" in a story naming Atlanta: the US state, not
+    the country; "Georgia's president" stays the country's."""
+    if not q.homonyms:
+        return
+    sent = None
+    for c in cands:
+        options = q.homonyms.get(doc[c.start].text)
+        if not options or c.country is None or c.via != "dictionary":
+            continue
+        own = c.country
+        for code, roles, cues in options:
+            if code == own:
+                continue
+            if sent is None:
+                sent = {t.i: n for n, s in enumerate(doc.sents) for t in s} if doc.has_annotation("SENT_START") \
+                    or doc.has_annotation("DEP") else {}
+            here = sent.get(c.start, 0)
+            cued = (c.role_term or "").lower() in roles or any(
+                " ".join(t.lower_ for t in doc[i:i + len(cue.split())]) == cue
+                for cue in cues for i in range(len(doc)) if doc[i].text[:1].isupper())
+            if not cued:
+                cued = any(hit[1] == code for i in range(len(doc)) if sent.get(i, 0) == here and i != c.start
+                           for hit in [_at(doc, i, q.regions, q.longest)] if hit is not None)
+            if cued:
+                c.country = code
+                c.code = code + "".join(c.sectors)
+                c.entry = None
+                break
 
 
 def _sponsors(doc: Doc, cands: list[Candidate], q: Qualifiers, modifiers: frozenset[str]) -> list[Candidate]:
@@ -327,10 +401,24 @@ def ngo_names(doc: Doc, cands: list[Candidate], q: Qualifiers) -> list[Candidate
     return sorted(out, key=lambda c: c.start)
 
 
+def _abroad(doc: Doc, c: Candidate, dictionary: ActorDictionary, q: Qualifiers) -> bool:
+    """ "other foreign leaders", "world powers", "foreign diplomats": roles of other states, none of them
+    the story's country (so that no context lends them one)."""
+    i = c.start - 1
+    while i >= 0 and c.start - i <= 3 and (doc[i].lower_ in dictionary.modifiers or doc[i].lower_ in q.w("abroad")):
+        if doc[i].lower_ in q.w("abroad"):
+            return True
+        i -= 1
+    return False
+
+
 def no_country(doc: Doc, cands: list[Candidate], dictionary: ActorDictionary, q: Qualifiers) -> None:
     """Bare roles naming an actor of no single state ("aid agencies" -> NGO, "peacekeepers" -> IGO)."""
     for k, c in enumerate(cands):
         if not _open(c) or c.role_term is None:
+            continue
+        if _abroad(doc, c, dictionary, q):
+            c.code, c.sectors, c.kind = None, [], "group"  # several states' or an unknown foreign one's
             continue
         code = dictionary.no_country.get(c.role_term) or _inner_term(doc, c, dictionary)
         if code is None:

@@ -28,6 +28,7 @@ from .context import (
 from .coref import Candidate, acronyms, apposition, resolve, sentence_ids
 from .dictionary import ActorDictionary, Entry, code_sectors, load_dictionary
 from .ner import add_ner
+from .peoples import peoples
 from .qualifiers import load_qualifiers, ngo_names, no_country, qualify, story_people
 
 __all__ = ["ActorRecognizer", "recognize", "mention_for_token"]
@@ -105,6 +106,7 @@ def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[Ac
     cands = ngo_names(doc, qualify(doc, cands, dictionary, quals), quals)
     no_country(doc, cands, dictionary, quals)
     story_people(doc, cands, home, sentence_ids(doc))
+    cands = peoples(doc, cands, dictionary, quals, home, sentence_ids(doc))
     cands = sorted(cands + resolve(doc, cands, date), key=lambda c: c.start)
     national_countries(doc, cands, dictionary, home, sentence_ids(doc))
     return _to_mentions(doc, cands)

@@ -13,17 +13,18 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import extensions
 from ..records import ActorMention, Event
+from .claims import claim_events
+from .fill import check_requires, ontology_fields, plover_fields
 from .folding import Folder, _Match
 from .locate import Locator
 from .patterns import Pattern, PatternSet, load_patterns
-from .roles import PRONOUNS, SUBJ_DEPS, lemma_of
+from .roles import SUBJ_DEPS, is_pronoun, lemma_of
 
 __all__ = ["EventCoder", "code_doc"]
 
@@ -31,25 +32,6 @@ extensions.register()
 
 # Roles naming where forces are sent rather than whom they face.
 _DESTINATIONS = {"prep:to", "prep:into", "prep:in", "prep:toward", "prep:towards", "place"}
-
-
-def _ontology(code: str) -> dict[str, Any]:
-    """Name, Goldstein score, quad class and PLOVER type of a CAMEO code from the ontology module."""
-    try:
-        from .ontology import cameo
-    except ImportError:
-        return {}
-    try:
-        c = cameo(code)
-    except Exception:  # an unknown code still yields an event, just without ontology fields
-        return {}
-    if c is None:
-        return {}
-    return {
-        "cameo_name": getattr(c, "name", None), "goldstein": getattr(c, "goldstein", None),
-        "quad_class": getattr(c, "quad_class", None), "plover": getattr(c, "plover", None),
-        "plover_mode": getattr(c, "plover_mode", None),
-    }
 
 
 class EventCoder(Folder, Locator):
@@ -96,9 +78,13 @@ class EventCoder(Folder, Locator):
         self.internal = tuple(g.words("internal_codes"))
         self.unattributed = tuple(g.words("unattributed_codes"))
         self.place_targets = tuple(g.words("place_target_codes"))
+        self.place_recipients = tuple(g.words("place_recipient_codes"))
         self.unattributed_subjects = g.words("unattributed_subjects")
         self.accidents = g.words("accident_nouns")
+        self.foreign_mods, self.domestic = g.words("foreign_modifiers"), g.words("domestic_sectors")
         self._sent_index: list[ActorMention | None] = []
+        self._triggers: dict[int, _Match] = {}  # trigger token index -> its match, per sentence
+        self._owner: dict[int, Token] = {}  # id of an event -> its trigger token, per sentence
 
     # ---------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -156,90 +142,7 @@ class EventCoder(Folder, Locator):
 
     def _requires(self, tok: Token, p: Pattern) -> str | None:
         """None when every constraint of ``p`` holds at ``tok``, else the first one that fails."""
-        req = p.requires
-        if not req:
-            return None
-        kids = list(tok.children)
-        objs = self._objects(tok)
-        objs = objs + [c for o in objs for c in o.conjuncts]
-        obj_lemmas = {lemma_of(o) for o in objs}
-        for o in objs:  # "25,000 tons of food aid", "a package of sanctions": the measured thing counts
-            for prep in o.children:
-                if prep.dep_ == "prep" and lemma_of(prep) == "of":
-                    for q in prep.children:
-                        if q.dep_ == "pobj":
-                            obj_lemmas.add(lemma_of(q))
-                            obj_lemmas.update(lemma_of(c) for c in q.children if c.dep_ == "compound")
-        if "dobj" in req and not (obj_lemmas & req["dobj"]):
-            return f"requires.dobj {sorted(req['dobj'])}"
-        if "dobj_not" in req and obj_lemmas & req["dobj_not"]:
-            return f"requires.dobj_not {sorted(obj_lemmas & req['dobj_not'])}"
-        if "dobj_ent" in req or "dobj_ent_not" in req:  # "captured Damascus" takes a place, not a person
-            labels = self._entity_labels(objs)
-            if "dobj_ent" in req and not labels & req["dobj_ent"]:
-                return f"requires.dobj_ent {sorted(req['dobj_ent'])}"
-            if "dobj_ent_not" in req and labels & req["dobj_ent_not"]:
-                return f"requires.dobj_ent_not {sorted(labels & req['dobj_ent_not'])}"
-        preps = [k for k in kids if k.dep_ in ("prep", "agent", "dative")]
-        onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
-        if onset is not None:  # "fighting erupted between X and Y"
-            preps.extend(k for k in onset.children if k.dep_ == "prep")
-        for o in objs:
-            preps.extend(k for k in o.children if k.dep_ == "prep")
-        if "prep" in req and not ({lemma_of(k) for k in preps} & req["prep"]):
-            return f"requires.prep {sorted(req['prep'])}"
-        if "prt" in req and not ({lemma_of(k) for k in kids if k.dep_ in ("prt", "advmod")} & req["prt"]):
-            return f"requires.prt {sorted(req['prt'])}"
-        if "mod" in req and not (
-            {lemma_of(k) for k in kids if k.dep_ in ("compound", "amod", "nmod", "nummod")} & req["mod"]
-        ):
-            return f"requires.mod {sorted(req['mod'])}"
-        if "mod_not" in req:  # the labour strike is no "air strike"
-            hit = {lemma_of(k) for k in kids if k.dep_ in ("compound", "amod", "nmod")} & req["mod_not"]
-            if hit:
-                return f"requires.mod_not {sorted(hit)}"
-        if "pobj_not" in req:  # "withdrew from the treaty" is no troop withdrawal
-            for prep in preps:
-                unwanted = req["pobj_not"].get(lemma_of(prep), frozenset())
-                hit = [lemma_of(o) for o in prep.children if o.dep_ in ("pobj", "pcomp") and lemma_of(o) in unwanted]
-                if hit:
-                    return f"requires.pobj_not {hit}"
-        if "subj_not" in req and self._subject_excluded(tok, req["subj_not"]):
-            return f"requires.subj_not {sorted(req['subj_not'])}"
-        if "pobj" in req:
-            ok = False
-            for prep in preps:
-                want = req["pobj"].get(lemma_of(prep))
-                if want and any(lemma_of(o) in want for o in prep.children if o.dep_ in ("pobj", "pcomp")):
-                    ok = True
-            if not ok:
-                return "requires.pobj"
-        if req.get("xcomp") and not any(k.dep_ in ("xcomp", "ccomp") for k in kids):
-            return "requires.xcomp"
-        if "comp_aux" in req and not any(
-            k.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and lemma_of(a) in req["comp_aux"] for a in k.children)
-            for k in kids
-        ):
-            return f"requires.comp_aux {sorted(req['comp_aux'])}"
-        if "comp" in req and not any(k.dep_ in ("xcomp", "ccomp") and lemma_of(k) in req["comp"] for k in kids):
-            return f"requires.comp {sorted(req['comp'])}"
-        if "gov" in req:
-            gov = self._governor(tok)
-            if gov is None or self._lemma(gov) not in req["gov"]:
-                return f"requires.gov {sorted(req['gov'])}"
-        return None
-
-    @staticmethod
-    def _entity_labels(objs: list[Token]) -> set[str]:
-        """Entity labels of the objects, with PLACE when the places module resolved one of them
-        ("the town of Goma": the place hangs from the measure noun by "of")."""
-        toks = [*objs, *(q for o in objs for p in o.children if p.dep_ == "prep" and lemma_of(p) == "of"
-                          for q in p.children if q.dep_ == "pobj")]
-        labels = {t.ent_type_ for t in toks if t.ent_type_}
-        places = [pl for pl in (toks[0].doc._.places or [] if toks else []) if pl.kind == "literal"]
-        if any(pl.start <= t.idx < pl.end for t in toks for pl in places):
-            labels.add("PLACE")
-        return labels
+        return check_requires(self, tok, p)
 
     def _subject_excluded(self, tok: Token, unwanted: frozenset[str]) -> bool:
         """Whether the subject is one of ``unwanted`` by lemma or by a sector of its actor code
@@ -355,6 +258,7 @@ class EventCoder(Folder, Locator):
         if trace is not None:
             trace.append(f"sentence {si}: {sent.text!r}")
         self._sent_index = index
+        self._triggers, self._owner = {}, {}
         matches: list[_Match] = []
         for tok, found in self._candidates(sent, index):
             if trace is not None:
@@ -365,6 +269,7 @@ class EventCoder(Folder, Locator):
             if ok:
                 matches.append(_Match(tok, ok[0], ok[0].code, alternatives=ok[1:]))
         self._fold(matches, trace)
+        self._triggers = {m.token.i: m for m in matches}
         self._fold_hostile(matches, trace)
         self._fold_consequences(matches, trace)
         events: list[Event] = []
@@ -384,6 +289,7 @@ class EventCoder(Folder, Locator):
                 if found:
                     break
             for ev in found:
+                self._owner[id(ev)] = m.token
                 # One act of violence is often named twice ("killed 46 civilians in an attack"): 18-20 are one kind.
                 kind = "18" if ev.root in ("18", "19", "20") else ev.root
                 key = (ev.source or "", ev.target, kind)
@@ -402,10 +308,34 @@ class EventCoder(Folder, Locator):
                 events.append(ev)
         # "hosted X for a meeting": a targetless event repeats a targeted one of the same kind and source.
         aimed = {(e.source, e.root) for e in events if e.target}
-        kept = [e for e in events if e.target or (e.source, e.root) not in aimed]
+        kept = [e for e in events if (e.target or (e.source, e.root) not in aimed) and not self._planned_purpose(e, events)]
         if trace is not None and len(kept) < len(events):
             trace.append(f"  dropped {len(events) - len(kept)} targetless repeat(s) of targeted events")
-        return kept
+        note = (lambda s: trace.append("  " + s)) if trace is not None else (lambda s: None)
+        return claim_events(self, doc, sent, si, matches, kept, index, note)
+
+    def _planned_purpose(self, ev: Event, events: list[Event]) -> bool:
+        """ "will meet to discuss the border": the purpose of a planned act is part of the plan (CAMEO
+        codes one intent, 036), not a second planned event, when the planned act is coded for the same
+        source and the purpose names no other target ("will send arms to help defend X" keeps X); and
+        a protest purpose of a verbal act is that act ("summoned the envoy to protest")."""
+        tok = self._owner.get(id(ev))
+        if tok is None or (ev.modality != "planned" and ev.root != "14"):
+            return False
+        head = self._clause_head(tok)
+        if head.dep_ not in ("advcl", "xcomp") or not any(k.dep_ == "aux" and k.lower_ == "to" for k in head.children):
+            return False
+        gov = self._triggers.get(head.head.i)
+        if gov is None or gov.pattern.suppress or gov.folded_into is not None:
+            return False
+        if ev.root == "14" and ev.modality == "asserted":
+            # "summoned the ambassador TO PROTEST": a verbal act (01-13) is the protest, no demonstration
+            return any(self._owner.get(id(e)) is gov.token and e.source == ev.source and e.root < "14"
+                       for e in events)
+        if not (gov.code or "").startswith("03") and self._modality(gov.token)[0] not in ("planned", "threatened"):
+            return False  # "massed troops to invade": the invasion is the plan of an act done
+        return any(self._owner.get(id(e)) is gov.token and e.source == ev.source and ev.target in (None, e.target)
+                   for e in events)
 
     def _conditioned(self, tok: Token) -> bool:
         """A future act with an if/unless condition on its clause."""
@@ -429,7 +359,7 @@ class EventCoder(Folder, Locator):
                 break
             cur = cur.head
             outer, _ = self._subjects(cur)
-            if outer and lemma_of(outer[0]) not in PRONOUNS:
+            if outer and not is_pronoun(outer[0]):
                 fallback = outer[0]
                 break
         sources, s_role, s_factor = self._actors(tok, p.source, index, fallback)
@@ -444,6 +374,8 @@ class EventCoder(Folder, Locator):
         if not sources and (m.code or p.code or "").startswith(self.unattributed):
             # "a journalist was killed in a car bombing in Beirut": PLOVER codes the place's country
             sources, s_role, s_factor = self._unattributed_source(doc, tok, head), "place of an unattributed act", 0.6
+        # a trigger inside an actor's own name ("the Peace Talks Committee") is no act of that actor
+        sources = [s for s in sources if s[0].via == "context" or not s[0].start <= tok.idx < s[0].end]
         if sources and p.official_source:
             sources = [s for s in sources if len(s[0].code or "") > 3]  # a country alone is no official
         if not sources:
@@ -516,7 +448,8 @@ class EventCoder(Folder, Locator):
             # to retaliate", "would use nuclear weapons if attacked").
             note(f"planned {code} coded as the threat {threat}")
             code, modality = threat, "asserted"
-        onto = _ontology(code)
+        onto = ontology_fields(code)
+        plover, plover_mode = plover_fields(p, code, onto, m.kept)
         conf = p.confidence * s_factor * (t_factor if targets else 1.0)
         if p.pos == "noun":
             conf *= 0.85
@@ -543,9 +476,17 @@ class EventCoder(Folder, Locator):
                 if country:
                     t_code, c = country + t_code[3:], c * 0.8
             if t_code is None and p.default_target and not s_code.startswith(("---", "IGO")):
-                # CAMEO practice: a protest with no named target is aimed at the government where it happens.
-                t_code = s_code[:3] + p.default_target
+                # CAMEO practice: a protest with no named target is aimed at the government where it
+                # happens: abroad ("Ukrainian activists protested in Moscow"), that country's
+                where = self._act_country(doc, tok)
+                t_code = where if where and where != s_code[:3] else s_code[:3] + p.default_target
                 c *= 0.8
+            elif t_code is None and code.startswith(self.place_recipients) and not s_code.startswith(("---", "IGO")):
+                # "claimed responsibility for a bombing in Kabul": a foreign actor's act lands where it happens
+                country = self._act_country(doc, tok)
+                if country and country != s_code[:3]:
+                    t_code, c = country, c * 0.8
+                    note(f"no target named: the country of the place, {country}")
             elif t_code is None and code.startswith(self.place_targets):
                 # "police broke up a rally in Sivas", "jets struck in Syria": with no one named, the
                 # act is aimed at the country where it takes place (kept targetless if that is the source)
@@ -567,14 +508,13 @@ class EventCoder(Folder, Locator):
                 doc_id=doc._.doc_id or "", sentence_index=si, sentence=sent.text, source=s_code, code=code,
                 source_name=src.name or src.text, target=t_code,
                 target_name=(t_m.name or t_m.text) if t_m else None,
-                cameo_name=onto.get("cameo_name"), plover=(None if m.kept else p.plover) or onto.get("plover"),
-                plover_mode=(None if m.kept else p.plover_mode) or onto.get("plover_mode"),
+                cameo_name=onto.get("cameo_name"), plover=plover, plover_mode=plover_mode,
                 quad_class=onto.get("quad_class"),
                 goldstein=onto.get("goldstein"), modality=modality, negated=negated,
                 reported_by=list(reported), date=doc._.published,
                 date_source="published" if doc._.published else None,
-                evidence={
-                    "source": [src.start - base, src.end - base],
+                evidence={  # a source made up from context spans no word of its own, never the trigger
+                    "source": None if src.via == "context" and src.start == tok.idx else [src.start - base, src.end - base],
                     "target": [t_m.start - base, t_m.end - base] if t_m else None,
                     "trigger": [tok.idx - base, tok.idx - base + len(tok.text)],
                 },

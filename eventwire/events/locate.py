@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention, Place
-from .roles import _PLACE_PREPS, SUBJ_DEPS, RoleFinder, lemma_of
+from .roles import _PLACE_PREPS, SUBJ_DEPS, RoleFinder, is_pronoun, lemma_of
 
 __all__ = ["Locator"]
 
@@ -32,12 +32,18 @@ class Locator(RoleFinder):
     speech: frozenset[str] = frozenset()  # verbs of saying (set by the coder): their subject only reports
     unattributed_subjects: frozenset[str] = frozenset()  # "a roadside BOMB killed": a device, no perpetrator
     accidents: frozenset[str] = frozenset()  # "killed in a car ACCIDENT": no attack at all
+    foreign_mods: frozenset[str] = frozenset()  # "OTHER FOREIGN leaders": never the context's country
+    domestic: frozenset[str] = frozenset()  # sectors that may take the story's dominant country
+    _dominant: tuple[tuple[int, int, str], str | None] = ((-1, 0, ""), None)  # (which doc, its dominant country)
 
     def _context_country(self, doc: Doc, sent: Span, tok: Token, index: list[ActorMention | None],
                          own: Token | None = None, source: bool = True, internal: str | None = None) -> str | None:
         """Country of the actor at ``own`` (a party of the act at ``tok``), or None when unclear.
         ``internal``: the source's country, taken for a target when the act is one a state does to
         people under its own rule (an arrest, a conviction) and no place qualifies the target."""
+        if own is not None and any(lemma_of(k) in self.foreign_mods for k in own.children
+                                   if k.dep_ in ("amod", "compound", "det")):
+            return None  # "phone calls with other foreign leaders": not the story's own
         places = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country]
         chain = self._own_clauses(tok)
         onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
@@ -70,7 +76,26 @@ class Locator(RoleFinder):
                   and not (m.code or "").startswith(_NO_COUNTRY)}
         if len(named) == 1:
             return named.pop()  # "Investigators detained South Korean President Yoon"
-        return self._home_country(doc)
+        home = self._home_country(doc)
+        if home or own is None:
+            return home
+        m = self._actor(own, index) if len(index) == len(doc) and not is_pronoun(own) else None
+        sector = (m.code or "")[3:6].lower() if m is not None else ""  # "they" may be anyone's
+        return self._dominant_country(doc) if sector in self.domestic else None
+
+    def _dominant_country(self, doc: Doc) -> str | None:
+        """The country the story is about, when its literal places and coded actors point to one:
+        at least 3 of them, two thirds in that country ("police" in a story of Indiana towns)."""
+        key = (id(doc), len(doc), doc.text[:80])
+        if self._dominant[0] == key:
+            return self._dominant[1]
+        votes = [str(pl.country) for pl in doc._.places or [] if pl.kind == "literal" and pl.country]
+        votes += [m.country or (m.code or "")[:3] for m in doc._.actors or []
+                  if len(m.code or "") >= 3 and not (m.code or "").startswith(_NO_COUNTRY)]
+        best = max(set(votes), key=votes.count) if votes else None
+        found = best if best and votes.count(best) >= 3 and 3 * votes.count(best) >= 2 * len(votes) else None
+        self._dominant = (key, found)
+        return found
 
     def _unattributed_source(self, doc: Doc, tok: Token, head: Token) -> list[tuple[ActorMention, Token]]:
         """The country of the place of a violent act told without its perpetrator, as its source."""

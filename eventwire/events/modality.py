@@ -32,136 +32,18 @@ Cue words live in ``data/modality.yml``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Token
 
-from ..datafiles import key_lines, read_yaml
-from ..errors import DataFileError
+from .modality_cues import _FRAMES, MODALITY_FILE, ModalityCues, cues, load_cues
 
 __all__ = ["MODALITIES", "ModalityCues", "modality_of", "is_refusal", "load_cues", "cues", "MODALITY_FILE"]
 
 MODALITIES = ("asserted", "planned", "threatened", "hypothetical", "demanded")
-MODALITY_FILE = Path(__file__).parent / "data" / "modality.yml"
-
-_FRAMES = ("threatened", "demanded", "planned", "hypothetical", "refused", "negating")
-_FRAME_POS = ("verbs", "nouns", "adjectives")
-_LISTS = ("clause_only", "no_object", "frame_preps", "implicative", "speech_act_nouns", "negation_words",
-          "negative_determiners", "negative_pronouns", "negating_preps", "future_aux", "conditional_aux",
-          "hypothetical_aux", "demanded_aux", "conditional_marks", "purpose_marks", "question_words",
-          "planned_modifiers", "hypothetical_modifiers", "threatened_modifiers", "negating_modifiers",
-          "hostile_words", "dissuading_preps", "ability_aux", "yet_verbs", "not_yet_adverbs",
-          "threat_marks", "inversion_aux", "against_verbs", "evidential_nouns", "wielding_verbs",
-          "speech_verbs", "enacted_purposes", "communication_verbs", "expressive_nouns",
-          "conditional_nouns", "realizing_verbs", "enacting_verbs")
 _NOMINAL = ("NOUN", "PROPN", "NUM")
 _VERBAL = ("VERB", "AUX")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _ARGS = ("nsubj", "nsubjpass", "dobj", "obj", "attr")
-
-
-class ModalityCues:
-    """The cue lists of modality.yml as frozensets of lower-case words, one attribute per list
-    (``cues().future_aux``...), plus ``frames[frame][verbs|nouns|adjectives]``."""
-
-    clause_only: frozenset[str]
-    no_object: frozenset[str]
-    frame_preps: frozenset[str]
-    implicative: frozenset[str]
-    speech_act_nouns: frozenset[str]
-    negation_words: frozenset[str]
-    negative_determiners: frozenset[str]
-    negative_pronouns: frozenset[str]
-    negating_preps: frozenset[str]
-    dissuading_preps: frozenset[str]
-    future_aux: frozenset[str]
-    conditional_aux: frozenset[str]
-    hypothetical_aux: frozenset[str]
-    demanded_aux: frozenset[str]
-    conditional_marks: frozenset[str]
-    purpose_marks: frozenset[str]
-    question_words: frozenset[str]
-    planned_modifiers: frozenset[str]
-    hypothetical_modifiers: frozenset[str]
-    threatened_modifiers: frozenset[str]
-    negating_modifiers: frozenset[str]
-    hostile_words: frozenset[str]
-    ability_aux: frozenset[str]
-    yet_verbs: frozenset[str]
-    not_yet_adverbs: frozenset[str]
-    threat_marks: frozenset[str]
-    inversion_aux: frozenset[str]
-    against_verbs: frozenset[str]
-    evidential_nouns: frozenset[str]
-    wielding_verbs: frozenset[str]
-    speech_verbs: frozenset[str]
-    enacted_purposes: frozenset[str]
-    communication_verbs: frozenset[str]
-    expressive_nouns: frozenset[str]
-    conditional_nouns: frozenset[str]
-    realizing_verbs: frozenset[str]
-    enacting_verbs: frozenset[str]
-
-    def __init__(self, frames: dict[str, dict[str, frozenset[str]]], lists: dict[str, frozenset[str]]) -> None:
-        self.frames = frames
-        self.__dict__.update(lists)  # plain attributes: looked up on every token, so keep them fast
-        self.frame_nouns = frozenset().union(*(frames[f]["nouns"] for f in _FRAMES))
-        # two-word verb frames ("stop short", "hold off"): an adverb that anchors a preposition
-        self.phrase_verbs = frozenset(w for f in _FRAMES for w in frames[f]["verbs"] if " " in w)
-
-
-def _words(value: Any, path: str, line: int | None, what: str) -> frozenset[str]:
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise DataFileError(path, line, f"{what} must be a list of words")
-    bad = [w for w in value if w != w.strip().lower()]
-    if bad:
-        raise DataFileError(path, line, f"{what}: words must be lower case without padding: {bad[:3]}")
-    return frozenset(value)
-
-
-def load_cues(path: str | Path = MODALITY_FILE) -> ModalityCues:
-    """Read and check a modality.yml; a malformed entry raises DataFileError(path, line, reason)."""
-    path = Path(path)
-    p = str(path)
-    data, text = read_yaml(path)
-    if not isinstance(data, dict):
-        raise DataFileError(p, None, "expected a mapping of cue lists")
-    lines = key_lines(text)
-    raw_frames = data.get("frames")
-    if not isinstance(raw_frames, dict) or set(raw_frames) != set(_FRAMES):
-        raise DataFileError(p, lines.get("frames"), f"frames must have exactly: {', '.join(_FRAMES)}")
-    frames: dict[str, dict[str, frozenset[str]]] = {}
-    owner: dict[tuple[str, str], str] = {}
-    for name in _FRAMES:
-        entry = raw_frames[name]
-        line = lines.get(f"frames.{name}")
-        if not isinstance(entry, dict) or set(entry) != set(_FRAME_POS):
-            raise DataFileError(p, line, f"frame {name} needs exactly the lists {', '.join(_FRAME_POS)}")
-        frames[name] = {}
-        for pos in _FRAME_POS:
-            words = _words(entry[pos], p, line, f"frames.{name}.{pos}")
-            for w in words:
-                if (pos, w) in owner:  # one word, one meaning per part of speech
-                    raise DataFileError(p, line, f"{pos[:-1]} {w!r} is in both {owner[(pos, w)]} and {name}")
-                owner[(pos, w)] = name
-            frames[name][pos] = words
-    lists: dict[str, frozenset[str]] = {}
-    for name in _LISTS:
-        if name not in data:
-            raise DataFileError(p, None, f"missing list {name!r}")
-        lists[name] = _words(data[name], p, lines.get(name), name)
-    unknown = set(data) - set(_LISTS) - {"frames"}
-    if unknown:
-        raise DataFileError(p, lines.get(sorted(unknown)[0]), f"unknown keys {sorted(unknown)}")
-    return ModalityCues(frames, lists)
-
-
-@lru_cache(maxsize=1)
-def cues() -> ModalityCues:
-    """The packaged cue lists (read once per process)."""
-    return load_cues(MODALITY_FILE)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -252,6 +134,42 @@ def _enacted(purpose: Token, act: Token, c: ModalityCues) -> bool:
     return _lemma(purpose) in c.enacted_purposes or _lemma(act) in c.communication_verbs
 
 
+def _other_actor(gov: Token, comp: Token) -> bool:
+    """Does the infinitive ``comp`` under ``gov`` have an actor of its own ("wants PAKISTAN to arrest",
+    "would like RUSSIA to withdraw"), rather than sharing the subject of ``gov`` ("wants to meet")?"""
+    if not _is_infinitive(comp):
+        return False
+    if any(k.dep_ in ("nsubj", "nsubjpass") for k in comp.children):
+        return True
+    return comp.dep_ == "xcomp" and any(k.dep_ in ("dobj", "obj") for k in gov.children)
+
+
+def _pressed(gov: Token, comp: Token, c: ModalityCues) -> str | None:
+    """The wish or push verb that asks another actor to do ``comp`` (demanded), else None: "wants
+    Pakistan to arrest", "tried to get Ukraine to investigate" (but "got Ukraine to investigate" and
+    "persuaded Iran to halt" report the act: a finite push is implicative)."""
+    if not _other_actor(gov, comp):
+        return None
+    keys = _keys(gov)
+    if any(k in c.wish_verbs for k in keys[:2]):
+        return gov.text
+    if any(k in c.causative_verbs for k in keys[:2]) and gov.tag_ in ("VB", "VBG"):
+        return gov.text
+    return None
+
+
+def _necessity(head: Token, conj: Token, c: ModalityCues) -> str | None:
+    """ "had no option BUT TO surrender": the act is forced on its actor (demanded). The cue, else None."""
+    if not _is_infinitive(conj) or not any(k.dep_ == "cc" and k.lower_ == "but" for k in (*head.children,
+                                                                                         *conj.children)):
+        return None
+    for k in head.children:
+        if k.dep_ in ("dobj", "obj", "attr") and _lemma(k) in c.necessity_nouns and any(
+                g.dep_ == "det" and g.lower_ in c.negative_determiners for g in k.children):
+            return f"no {k.text} but"
+    return None
+
+
 def _hostile(tok: Token, c: ModalityCues) -> bool:
     """Is the act hostile: "retaliate", "revenge", or a wielding verb with a hostile object ("use
     nuclear weapons")?"""
@@ -336,7 +254,9 @@ def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True)
         elif dep in _ARGS and low in c.negative_pronouns:
             r.negate(k)  # "nobody was arrested"
         elif dep in _ARGS:
-            neg_det = next((g for g in k.children if g.dep_ == "det" and g.lower_ in c.negative_determiners), None)
+            # "no talks were held"; "NEITHER the minister nor his aides met"
+            neg_det = next((g for g in k.children if g.dep_ in ("det", "preconj")
+                            and g.lower_ in c.negative_determiners), None)
             if neg_det is not None:
                 r.negate(neg_det)  # "no talks were held"
     if cand is not None and apply_modality and (r.modality is None or (not r.from_frame and cand[0] >= 3)):
@@ -441,6 +361,12 @@ def _analyze(token: Token) -> _Reading:
         via: str | None = None
         gov = head
         if link == "conj":
+            need = _necessity(head, node, c) if level0 else None
+            if need is not None:  # "had no option but to surrender": forced, not done
+                r.modality, r.cue, r.from_frame = "demanded", need, True
+                level0, first_frame = False, False
+                node = head
+                continue
             has_subj = any(k.dep_ in _SUBJ for k in node.children)
             contrast = any(k.dep_ == "cc" and k.lower_ in ("but", "yet") for k in head.children)
             if level0 and not has_subj and not contrast and head.pos_ not in _NOMINAL:
@@ -467,6 +393,15 @@ def _analyze(token: Token) -> _Reading:
             mark = next((k for k in node.children if k.dep_ == "mark" and k.lower_ in c.purpose_marks), None)
             if (_is_infinitive(node) or mark is not None) and not r.from_frame and not _enacted(node, head, c):
                 r.modality, r.cue = "planned", mark.text if mark is not None else "to"
+            elif (_is_infinitive(node) or mark is not None) and not r.from_frame and r.modality is None:
+                # an enacted purpose shares its act's tense: "would blockade the city TO DEMAND ..."
+                fut = next((k for k in head.children if k.dep_ == "aux" and (
+                    k.lower_ in c.future_aux or k.lower_ in c.conditional_aux)), None)
+                if fut is not None:
+                    r.modality, r.cue = "planned", fut.text
+            hypo = next((k.text for k in head.children if k.dep_ == "mark" and k.lower_ in c.conditional_marks), None)
+            if hypo and not r.from_frame and (_is_infinitive(node) or mark is not None):
+                r.modality, r.cue = "hypothetical", hypo  # "whether he withheld aid TO PRESSURE them"
             break
         elif link in ("pobj", "pcomp"):
             prep = head
@@ -512,7 +447,11 @@ def _analyze(token: Token) -> _Reading:
             via = None  # "offered condolences" is the condolence itself, unlike "offered talks"
         if via == "object" and _lemma(gov) in c.enacting_verbs and gov.pos_ in _VERBAL:
             via = None  # "ordered a complete siege": the order puts the siege in force
-        frame, word = _frame(gov, via, c) if via else (None, "")
+        pushed = _pressed(gov, node, c) if via == "clause" else None
+        closed = (via == "object" and gov.pos_ in _VERBAL and node.pos_ in _NOMINAL and _lemma(gov) in c.closing_verbs
+                  and not any(k in c.hostile_words for k in _keys(node)))  # "dropped the investigation"
+        frame, word = (("demanded", pushed) if pushed else ("negating", _lemma(gov)) if closed
+                       else _frame(gov, via, c) if via else (None, ""))
         if frame:
             applies = _apply_frame(frame, word, gov, token, first_frame, r, c, node)
             first_frame = False

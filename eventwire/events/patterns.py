@@ -36,7 +36,7 @@ _ROLE = re.compile(
     r"^(subj|dobj|iobj|poss|mod|agent|gov_subj|gov_obj|comp_subj|comp_obj|head_obj|place|cause|prep:[a-z_]+)$"
 )
 _REQUIRE_KEYS = {"dobj", "dobj_not", "dobj_ent", "dobj_ent_not", "prep", "prt", "mod", "mod_not", "pobj",
-                 "pobj_not", "subj_not", "xcomp", "gov", "comp_aux", "comp"}
+                 "pobj_not", "subj_not", "subj", "not_dep", "xcomp", "gov", "comp_aux", "comp"}
 # Entity labels an object may be required to carry; PLACE is any place the places module resolved.
 _ENT_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "PLACE"}
 _ENTRY_KEYS = {
@@ -238,7 +238,7 @@ def _sector(value: Any, path: str, line: int | None, pid: str) -> str | None:
 
 
 # Grammar lists whose entries are CAMEO codes or code prefixes, and maps whose values are codes.
-_CODE_LISTS = {"internal_codes", "unattributed_codes", "place_target_codes"}
+_CODE_LISTS = {"internal_codes", "unattributed_codes", "place_target_codes", "claimed_act_roots", "place_recipient_codes"}
 _CODE_MAPS = {"hostile_response_nouns", "intent_codes", "threat_codes", "refusal_codes"}
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..records import ActorMention
 
-__all__ = ["RoleFinder", "lemma_of", "PRONOUNS", "SUBJ_DEPS", "UP_EDGES"]
+__all__ = ["RoleFinder", "is_pronoun", "lemma_of", "PRONOUNS", "SUBJ_DEPS", "UP_EDGES"]
 
 SUBJ_DEPS = ("nsubj", "csubj", "expl")
 _OBJ = ("dobj", "obj")
@@ -29,8 +29,13 @@ _GOV_PREPS = {"in", "for", "to", "into", "at", "under"}
 _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "inside", "outside", "throughout", "around"}
 # Prepositions naming the party behind the goods a trigger's phrase is about ("sales TO Liberia",
 # "imports FROM Iran"; "IN" would take the war's place for its party: "for the war in Ukraine").
-_DEEPER_PREPS = {"to", "from"}
+_DEEPER_PREPS = {"to", "from", "against"}
 UP_EDGES = {"pobj", "pcomp", "prep", "dobj", "xcomp", "ccomp", "nsubjpass", "obj", "dative"}
+
+
+def is_pronoun(tok: Token) -> bool:
+    """A personal pronoun ("it", "they"), not a name spelled like one ("US" has the lemma "us")."""
+    return (tok.lemma_.lower() in PRONOUNS or tok.lower_ in PRONOUNS) and (tok.pos_ == "PRON" or tok.tag_ in ("PRP", "PRP$"))
 
 
 def lemma_of(tok: Token) -> str:
@@ -250,6 +255,9 @@ class RoleFinder:
         # "pledged 3.5 million euros in assistance to Turkey": the phrase may hang one noun deeper
         heads += [q for o in heads[1:] if o.pos_ in ("NOUN", "PROPN", "NUM") for k in o.children
                   if k.dep_ == "prep" and lemma_of(k) in ("of", "in") for q in k.children if q.dep_ == "pobj"]
+        if tok.pos_ in ("NOUN", "PROPN"):  # "the suspension of flights to Iran": a noun act's own "of" phrase
+            heads += [q for k in tok.children if k.dep_ == "prep" and lemma_of(k) == "of"
+                      for q in k.children if q.dep_ == "pobj" and q.pos_ in ("NOUN", "PROPN")]
         out = []
         for h in heads:
             for k in h.children:
@@ -345,7 +353,7 @@ class RoleFinder:
                              for c in x.conjuncts if c.i > x.i and index[c.i] is not own]
                 for c in [*self._conjuncts(t), *mods]:
                     m = self._actor(c, index)
-                    if m is None and lemma_of(c) in PRONOUNS and fallback is not None:
+                    if m is None and is_pronoun(c) and fallback is not None:
                         m = self._actor(fallback, index)
                         factor *= 0.75
                         if lemma_of(c) in _PLURAL:  # "Lula and Milei said they will ...": each speaker

@@ -30,7 +30,7 @@ from .data import REGIONS_PATH, read_regions
 
 __all__ = ["Candidate", "Gazetteer", "Builder", "normalize", "build", "load", "save", "gazetteer", "cache_path"]
 
-_FORMAT = 6  # bump when the pickled layout changes
+_FORMAT = 7  # bump when the pickled layout changes
 _MIN_MATCH_POP = 15000  # cities smaller than this are candidates but never matched on their own
 _MIN_ALT_POP = 5000  # alternate names are indexed for cities at least this big
 
@@ -265,6 +265,8 @@ def _add_countries(countries: dict[str, dict[str, Any]], iso2to3: dict[str, str]
                    by_country: dict[str, list[tuple[float, float]]], pycountry: Any, b: Builder) -> None:
     centroids = regions["countries"]
     aliases = regions["country_aliases"]
+    # A name our aliases give one state is that state's alone ("Congo" is COD, not pycountry's COG).
+    claimed = {normalize(name): iso3 for iso3, names in aliases.items() for name in names}
     for iso2, info in countries.items():
         iso3 = iso2to3.get(iso2)
         if not iso3:
@@ -283,7 +285,8 @@ def _add_countries(countries: dict[str, dict[str, Any]], iso2to3: dict[str, str]
             names.update(getattr(record, attr) for attr in ("name", "common_name", "official_name")
                          if getattr(record, attr, None))
         for name in names:
-            b.add_name(name, row, True)
+            if claimed.get(normalize(name), iso3) == iso3:
+                b.add_name(name, row, True)
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:

@@ -444,7 +444,7 @@ def place_locally(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, countries:
     """Give each unresolved toponym (not a demonym) its container's point (see the module doc)."""
     lc = lc or local_cues()
     # Acronyms NER took for places ("FXB", "P.A.") are left unplaced unless they name a site.
-    todo = [m for m in mentions if m.best is None and m.kind != "demonym"
+    todo = [m for m in mentions if m.best is None and m.kind != "demonym" and not m.dropped
             and (m.local is not None or not _acronym(m.span))]
     if not todo:
         return

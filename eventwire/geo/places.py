@@ -32,7 +32,7 @@ from .data import Cues, cues
 from .index import Candidate, Gazetteer, gazetteer
 from .local import place_locally
 from .metonymy import is_metonym
-from .resolve import Context, dwarfed, score
+from .resolve import Context, dwarfed, near_story, remote, score, unresolvable
 from .toponyms import (
     _capitalised,
     _dateline_span,
@@ -53,24 +53,35 @@ _GOVERNMENT_FEATURES = {"country", "capital", "union", "place", "admin"}
 # ---- resolution -------------------------------------------------------------------------------
 
 
-def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues) -> Context:
+def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues, gaz: Gazetteer) -> Context:
     countries: set[str] = set()
     admins: set[tuple[str, str]] = set()
     for m in mentions:
         # A state or region name counts only when it is unambiguous ("Texas", not "Georgia").
         states = [c for c in m.candidates if c.feature in ("country", "admin", "region") and c.country]
-        if len({c.country for c in states}) == 1:
+        if len({c.country for c in states}) == 1 and m.kind != "demonym":
             countries.add(states[0].country)
             admins.update((c.country, c.admin1) for c in states if c.feature == "admin" and c.admin1)
+    # Countries a state or region of theirs names ("Arizona"): the country's own name does not count
+    # here, since "U.S." is in most international stories.
+    within = {code for code, _ in admins}
     for tok in doc:
         code = cue.demonyms.get(tok.lower_)
         if code and _capitalised(tok):
             countries.add(code)
+    # An actor named by one of the toponyms ("Tripoli", "the governor of Georgia") only echoes how the
+    # actors module read that name: it is no evidence about the name.
+    toponyms = [(m.span.start_char, m.span.end_char) for m in mentions if m.kind != "demonym" and m.candidates]
     for actor in doc._.actors or []:
         country = getattr(actor, "country", None)
-        if country and len(country) == 3 and not is_transnational(country):
-            countries.add(country)
-    return Context(countries, admins, [])
+        if not country or len(country) != 3 or is_transnational(country):
+            continue
+        start, end = getattr(actor, "start", -1), getattr(actor, "end", -1)
+        if any(lo < end and start < hi for lo, hi in toponyms):
+            continue
+        countries.add(country)
+    points = [p for p in (gaz.country(code) for code in sorted(countries)) if p is not None]
+    return Context(countries, admins, [], points, within)
 
 
 def _qualifier(doc: Doc, m: _Mention, by_start: dict[int, _Mention]) -> Candidate | None:
@@ -85,25 +96,47 @@ def _qualifier(doc: Doc, m: _Mention, by_start: dict[int, _Mention]) -> Candidat
     return None
 
 
+def _named_a_state(m: _Mention) -> Candidate | None:
+    """"the state of Georgia": the admin reading of a name that is also a country's."""
+    span = m.span
+    if span.start >= 2 and span.doc[span.start - 1].lower_ == "of" and span.doc[span.start - 2].lower_ == "state":
+        return next((c for c in m.candidates if c.feature == "admin"), None)
+    return None
+
+
 def _resolve(doc: Doc, mentions: list[_Mention], ctx: Context) -> None:
     by_start = {m.span.start: m for m in mentions}
+    sure: list[_Mention] = []  # round 0: mentions whose country is settled
+    lone: set[int] = set()  # round 0: mentions won by a town penalised as remote; they anchor nothing
     for rnd in (0, 1):
         for m in mentions:
             if not m.candidates:
                 continue
-            qual = _qualifier(doc, m, by_start)
+            qual = _qualifier(doc, m, by_start) or _named_a_state(m)
             small = dwarfed(m.candidates)
-            scored = sorted(((score(c, ctx, qual, i in small), c) for i, c in enumerate(m.candidates)),
+            far = remote(m.candidates, ctx) if qual is None and m.kind != "demonym" else set()
+            both = {"admin", "country"} <= {c.feature for c in m.candidates}
+            scored = sorted(((score(c, ctx, qual, i in small, i in far, both), c) for i, c in enumerate(m.candidates)),
                             key=lambda sc: -sc[0])
             m.best = scored[0][1]
             m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+            if rnd == 0:
+                if m.candidates.index(m.best) in far:
+                    lone.add(id(m))
+                elif m.margin >= 2.0 or (near_story(m.best, ctx) is not False and all(
+                        c.country == m.best.country for s, c in scored if s > scored[0][0] - 2.0)):
+                    sure.append(m)  # "Atlanta": its close rivals are small Atlantas of the same country
+            elif m.kind == "literal" and unresolvable(m.best, m.candidates, ctx):
+                m.best, m.margin, m.dropped = None, 0.0, True
         if rnd == 0:
             # Confident towns and regions anchor the spatial prior of the second round.
-            ctx.anchors = [m.best for m in mentions if m.best is not None and m.margin >= 2.0
+            ctx.anchors = [m.best for m in mentions if m.best is not None and m.margin >= 2.0 and id(m) not in lone
                            and m.best.feature in ("city", "capital", "admin", "place") and m.kind != "demonym"]
-            for m in mentions:
-                if m.best is not None and m.margin >= 2.0 and m.best.country:
+            for m in sure:
+                if m.best is not None and m.best.country:
                     ctx.countries.add(m.best.country)
+                    if m.kind != "demonym" and m.best.feature != "country":
+                        ctx.place_countries.add(m.best.country)
 
 
 def _add_tentative(mentions: list[_Mention], tentative: list[_Mention], ctx: Context) -> None:
@@ -124,7 +157,9 @@ def _add_tentative(mentions: list[_Mention], tentative: list[_Mention], ctx: Con
             else:
                 later.append(m)
                 continue
-            m.candidates = [c for c in m.candidates if c.country in countries]
+            # A town next to a story country counts too ("Israeli forces raided Tulkarm").
+            m.candidates = [c for c in m.candidates if c.country in countries
+                            or (not partners and near_story(c, ctx))]
             if m.candidates:
                 mentions.append(m)
                 placed[tok.i] = m
@@ -207,7 +242,7 @@ def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) 
     cue = cue or cues()
     mentions, tentative = _mentions(doc, gaz, cue)
     mentions.extend(_demonym_mentions(doc, gaz, cue, {t.i for m in mentions for t in m.span}))
-    ctx = _article_context(doc, mentions, cue)
+    ctx = _article_context(doc, mentions, cue, gaz)
     _add_tentative(mentions, tentative, ctx)
     mentions.sort(key=lambda m: m.span.start)
     _resolve(doc, mentions, ctx)

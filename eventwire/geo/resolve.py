@@ -1,16 +1,22 @@
 """Scoring a toponym's candidate places: size and feature priors, the article's countries and
 admin regions, explicit qualifiers ("Paris, Texas") and closeness to places already resolved.
+
+A town in a country the story never names, far from every country and confidently placed town of
+the story, is ``remote``: it loses to a namesake in (or next to) a story country, and when it is small
+and its name is ambiguous it is better left unresolved (``unresolvable``): the event coder takes a
+literal place's country as the target of an act, so a wrong point makes a wrong event.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .data import Cues
 from .index import Candidate, Gazetteer
 
-__all__ = ["Context", "score", "dwarfed", "demonym_point", "distance_km", "FEATURE_BONUS"]
+__all__ = ["Context", "score", "dwarfed", "demonym_point", "distance_km", "FEATURE_BONUS", "near_story", "remote",
+           "unresolvable", "NEAR_KM"]
 
 
 # Prior weight of a feature class on top of log10(population).
@@ -18,23 +24,90 @@ FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "union": 3.0, "region": 2.0, 
                  "capital": 2.0, "place": 1.0, "city": 0.0}
 
 
+# A town within this distance of a story country's point or of a confidently placed town of the
+# story is "near" it: a neighbour ("Israeli troops in Jenin": Jenin is in the Palestinian territories,
+# next to Israel). Country points are centres, so a town of a big neighbour may count as far.
+NEAR_KM = 1000.0
+NEAR_BONUS = 1.0  # a town near the story but in no story country
+REMOTE_PENALTY = 2.0  # a town far from all of the story, when a story namesake is a real rival
+_TOWNS = ("city", "capital", "place")
+_SMALL = 100_000  # a remote town smaller than this never keeps its size advantage
+_LEAVE = 50_000  # a remote, ambiguous winner smaller than this is left unresolved
+
+
 @dataclass
 class Context:
-    """What an article is about: its countries, admin regions and confidently placed towns."""
+    """What an article is about: its countries, admin regions and confidently placed towns.
+    ``points``: the story countries' points; ``place_countries``: countries one of whose states or
+    confidently placed towns the story names (not only an actor, a nationality word or the country's
+    own name), which alone decide a state against a country of the same name ("Georgia")."""
 
     countries: set[str]
     admins: set[tuple[str, str]]
     anchors: list[Candidate]
+    points: list[Candidate] = field(default_factory=list)
+    place_countries: set[str] = field(default_factory=set)
 
 
-def score(c: Candidate, ctx: Context, qualifier: Candidate | None, small: bool = False) -> float:
+def near_story(c: Candidate, ctx: Context) -> bool | None:
+    """Whether ``c`` lies within ``NEAR_KM`` of a story country's point or an anchor town; None when
+    the story gives no point to measure from."""
+    points = [*ctx.points, *ctx.anchors]
+    if not points:
+        return None
+    return min(distance_km(c.lat, c.lon, p.lat, p.lon) for p in points) < NEAR_KM
+
+
+def remote(candidates: list[Candidate], ctx: Context) -> set[int]:
+    """Indexes of towns far from the whole story that lose their size advantage to a namesake in (or
+    near) the story: in no story country, over ``NEAR_KM`` from every story point, and either small or
+    at most ten times bigger than that namesake. "Tripoli" in a Lebanese story is Lebanon's; "Paris"
+    in an American story stays the French capital (Paris, Texas is 80 times smaller). Without a
+    namesake in the story nothing changes: far towns keep their order among themselves."""
+    near = [near_story(c, ctx) if c.feature in _TOWNS else None for c in candidates]
+    # A rival in a story country must bear the name as its own, unless it is near the story too: one
+    # alternate spelling of some far town of a story country ("Villanueva" for Tallahassee) is no rival.
+    local = [c for c, n in zip(candidates, near, strict=True) if (c.country in ctx.countries and c.primary) or n]
+    if not local:
+        return set()
+    # A foreign capital yields only to a namesake bearing its name as its own near the story's places
+    # or country centres (not Oshkosh, once called Athens), not to one anywhere in a big story
+    # country: American actors do not make "Athens" the Georgian town unless the story places a town
+    # near it; Lebanon's Tripoli is near Lebanon.
+    close = [c for c, n in zip(candidates, near, strict=True) if n and c.primary]
+    return {i for i, (c, n) in enumerate(zip(candidates, near, strict=True))
+            if n is False and c.country not in ctx.countries
+            and (c.population < _SMALL or any(d.population * 10 >= c.population
+                                               for d in (close if c.feature == "capital" else local)))}
+
+
+def unresolvable(best: Candidate, candidates: list[Candidate], ctx: Context) -> bool:
+    """A small town far from the whole story (see ``remote``) that won for want of a namesake in it:
+    better no point than a wrong one, when its name is ambiguous (namesakes over 300 km apart: two
+    Dundrums near Dublin and Belfast are one guess) or only an alternate name of it."""
+    if best.population >= _LEAVE or best.feature not in _TOWNS or best.country in ctx.countries \
+            or near_story(best, ctx) is not False:
+        return False
+    return not best.primary or any(distance_km(best.lat, best.lon, c.lat, c.lon) > 300 for c in candidates)
+
+
+def score(c: Candidate, ctx: Context, qualifier: Candidate | None, small: bool = False, far: bool = False,
+          state_or_country: bool = False) -> float:
     """Prior (size, feature, own name) plus context. ``small``: a namesake in the same country is
     over 30 times bigger ("Louisville", Ohio vs Kentucky); then a mention of the small one's state
     or a nearby town is weak evidence (the article may only be about that state's region), so
-    those two bonuses do not add up and count half. An explicit qualifier always counts in full."""
+    those two bonuses do not add up and count half. An explicit qualifier always counts in full.
+    ``far``: a remote town (``remote``). ``state_or_country``: the name is both a state and a
+    country ("Georgia"); the state's country then counts only when a toponym names it, since
+    American actors are in most stories."""
     total = math.log10(c.population + 10) + FEATURE_BONUS.get(c.feature, 0.0) + (1.5 if c.primary else 0.0)
-    if c.country and c.country in ctx.countries:
+    countries = ctx.place_countries if state_or_country and c.feature == "admin" else ctx.countries
+    if c.country and c.country in countries:
         total += 2.0
+    elif c.feature in _TOWNS and near_story(c, ctx):
+        total += NEAR_BONUS
+    if far:
+        total -= REMOTE_PENALTY
     in_state = 2.5 if c.country and c.admin1 and (c.country, c.admin1) in ctx.admins and c.feature != "admin" else 0.0
     near = 1.5 if ctx.anchors and c.feature in ("city", "capital", "place", "admin") and min(
         distance_km(c.lat, c.lon, a.lat, a.lon) for a in ctx.anchors) < 250 else 0.0

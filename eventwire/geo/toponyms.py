@@ -33,6 +33,7 @@ class _Mention:
     country: str | None = None  # a demonym's state when the gazetteer has no point for it
     chars: tuple[int, int] | None = None  # a name inside one token: "U.S." in "U.S.-led"
     local: str | None = None  # "site" or "division": placed at its container (``local.place_locally``)
+    dropped: bool = False  # its only readings are far from the story: left unplaced, not placed locally
 
 
 # ---- recognition ------------------------------------------------------------------------------
