@@ -35,6 +35,11 @@ SETTINGS: dict[str, Setting] = {
         Setting("fast", False, "Fast profile: drop the statistical NER and rely on the dictionaries."),
         Setting("store_memory_mb", 128, "DuckDB memory limit of a writing store connection, in MB (it spills to disk "
                 "beyond it), so a long coding run stays in constant memory."),
+        Setting("store_threads", 1, "DuckDB threads of a writing store connection (each thread keeps its own memory)."),
+        Setting("store_checkpoint_mb", 4, "WAL size in MiB at which a writing store checkpoints; smaller keeps a long "
+                "run's memory flat."),
+        Setting("worker_recycle_articles", 5000, "Articles a coding worker handles before a fresh process (and "
+                "pipeline) replaces it, releasing spaCy's ever-growing vocabulary; 0 = never."),
         Setting("dedup_window_days", 2, "Events this many days apart or closer may join one cluster."),
         Setting("dedup_similarity", 0.3, "Minimum evidence similarity for two events to join one cluster."),
     ]

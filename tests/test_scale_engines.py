@@ -66,3 +66,49 @@ def test_dask_engine_matches_local(articles, local_events, tmp_path) -> None:
         assert loaded.events == len(local_events)
         got = sorted((e.to_dict() for e in store.events_list()), key=lambda e: e["event_id"])
     assert got == local_events
+
+
+def test_recycled_workers_match_one(articles, local_events, monkeypatch) -> None:
+    from eventwire.scale import ParallelCoder
+
+    starts = []
+    original = ParallelCoder._start
+
+    def counting(self):
+        starts.append(1)
+        return original(self)
+
+    monkeypatch.setattr(ParallelCoder, "_start", counting)
+    # One worker replaced after every 4 articles: fresh processes mid-run change nothing in the output.
+    with ParallelCoder(1, chunk_size=2, recycle=4) as coder:
+        coded = list(coder.process(articles))
+    assert len(starts) == 1 + (len(articles) - 1) // 4
+    assert [c.article.id for c in coded] == [a.id for a in articles]
+    assert sorted((e.to_dict() for c in coded for e in c.events), key=lambda e: e["event_id"]) == local_events
+
+
+def test_recycle_setting(monkeypatch) -> None:
+    from eventwire import settings
+    from eventwire.scale import local
+
+    if "worker_recycle_articles" not in settings.SETTINGS:
+        assert local.recycle_articles() == local.RECYCLE_ARTICLES
+    else:
+        monkeypatch.setenv("EVENTWIRE_WORKER_RECYCLE_ARTICLES", "0")
+        assert local.recycle_articles() == 0
+
+
+def test_in_process_reloads_the_pipeline(articles, local_events, nlp_model, monkeypatch) -> None:
+    from eventwire.scale import local
+
+    loads = []
+
+    def load(model, fast, fresh):
+        loads.append(fresh)
+        return nlp_model
+
+    monkeypatch.setattr(local, "_load", load)
+    coded = list(local._in_process(iter(articles), None, None, None, recycle=2))
+    assert loads == [False] + [True] * ((len(articles) - 1) // 2)
+    assert [c.article.id for c in coded] == [a.id for a in articles]
+    assert sorted((e.to_dict() for c in coded for e in c.events), key=lambda e: e["event_id"]) == local_events

@@ -109,3 +109,58 @@ def test_near_copies_in_later_batches(store: Store) -> None:
         res = store.add_articles([Article(text=f"PARIS ({i}) -- " + STORY * 3)])
         assert res.stored == 1 and res.near_duplicates == (1 if i else 0)
     assert store.count("articles") == 3
+
+
+def test_batch_mixing_new_and_recoded_articles(store: Store) -> None:
+    old = Article(text=STORY * 2, published="2024-12-29", outlet="Yonhap")
+    store.add_coded([_coded(old, [_event(old.id)])])
+    store.con.execute("UPDATE articles SET coded_at = TIMESTAMP '2000-01-01 00:00:00'")
+    new = Article(text="Japan and India agreed to expand naval exercises in the Indian Ocean next year. " * 3,
+                  published="2024-12-30", outlet="Wire")
+    res = store.add_coded([_coded(old, [_event(old.id, code="1121")]), _coded(new, [_event(new.id, code="057")])])
+    assert (res.articles, res.events, res.duplicates) == (2, 2, 0)
+    assert sorted(e.code for e in store.events_list()) == ["057", "1121"]
+    assert store.count("actor_mentions") == 2 and store.count("sentences") == 4
+    stamps = store.query("SELECT id, coded_at > TIMESTAMP '2000-01-02 00:00:00' FROM articles")
+    assert all(fresh for _, fresh in stamps), stamps
+
+
+def test_writer_connection_is_bounded(store: Store, tmp_path) -> None:
+    setting = dict(store.query("SELECT name, value FROM duckdb_settings() "
+                               "WHERE name IN ('threads', 'checkpoint_threshold', 'memory_limit')"))
+    assert setting["threads"] == "1"
+    assert setting["checkpoint_threshold"].startswith("4.0 MiB")
+    assert setting["memory_limit"].endswith("MiB")  # the store_memory_mb setting, not a share of RAM
+    Store(tmp_path / "r.duckdb").close()
+    with Store(tmp_path / "r.duckdb", read_only=True) as reader:  # readers keep DuckDB's defaults
+        assert reader.query("SELECT current_setting('memory_limit')")[0][0] != setting["memory_limit"]
+
+
+def test_committed_batches_survive_a_crash(tmp_path) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / "crash.duckdb"
+    # A writer that commits two batches (more than one checkpoint's worth of WAL), then dies
+    # without closing the store: everything committed must be there on reopening.
+    script = textwrap.dedent(f"""
+        import os
+        from eventwire.records import Article, CodedArticle, Event
+        from eventwire.store import Store
+        s = Store({str(path)!r})
+        for b in range(2):
+            batch = []
+            for i in range(40):
+                text = f"Story {{b}}-{{i}}: " + "officials met to discuss the border crossing and trade. " * 200
+                a = Article(text=text, id=f"a{{b}}-{{i}}", published="2024-12-29")
+                ev = Event(doc_id=a.id, sentence_index=0, sentence=text[:80], source="USAGOV", target="CHNGOV",
+                           code="040", date="2024-12-29")
+                batch.append(CodedArticle(article=a, events=[ev], sentences=[[0, 80]]))
+            s.add_coded(batch)
+        os._exit(1)
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    with Store(path) as s:
+        assert s.count("articles") == 80 and s.count("events") == 80 and s.count("sentences") == 80

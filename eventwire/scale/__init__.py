@@ -1,5 +1,5 @@
 """Scale-out engines: all local cores (``local``) and a Dask cluster (``dask``)."""
 
-from .local import ParallelCoder, default_workers, process_parallel
+from .local import ParallelCoder, default_workers, process_parallel, recycle_articles
 
-__all__ = ["ParallelCoder", "default_workers", "process_parallel"]
+__all__ = ["ParallelCoder", "default_workers", "process_parallel", "recycle_articles"]

@@ -32,18 +32,23 @@ GDELT_COLUMNS = (
 
 
 def _actor(n: int, col: str) -> list[str]:
-    """Actor columns: our code is COUNTRY + sectors (or IGO + group), GDELT splits them."""
+    """Actor columns: our code is COUNTRY + sectors, or a transnational prefix (IGO + group; NGO, IMG,
+    MNC + type) that GDELT keeps out of the country column."""
     igo = f"starts_with({col}, 'IGO')"
+    other = f"substr({col}, 1, 3) IN ('NGO', 'IMG', 'MNC')"
     return [
         f"coalesce({col}, '') AS Actor{n}Code",
         f"coalesce(upper({col}_name), '') AS Actor{n}Name",
-        f"CASE WHEN {col} IS NULL OR {igo} OR starts_with({col}, '---') THEN '' ELSE substr({col}, 1, 3) END "
-        f"AS Actor{n}CountryCode",
+        f"CASE WHEN {col} IS NULL OR {igo} OR {other} OR starts_with({col}, '---') THEN '' "
+        f"ELSE substr({col}, 1, 3) END AS Actor{n}CountryCode",
         f"CASE WHEN {igo} THEN substr({col}, 4, 3) ELSE '' END AS Actor{n}KnownGroupCode",
         f"'' AS Actor{n}EthnicCode", f"'' AS Actor{n}Religion1Code", f"'' AS Actor{n}Religion2Code",
-        f"CASE WHEN {igo} THEN '' ELSE substr({col}, 4, 3) END AS Actor{n}Type1Code",
-        f"CASE WHEN {igo} THEN '' ELSE substr({col}, 7, 3) END AS Actor{n}Type2Code",
-        f"CASE WHEN {igo} THEN '' ELSE substr({col}, 10, 3) END AS Actor{n}Type3Code",
+        f"CASE WHEN {igo} THEN '' WHEN {other} THEN substr({col}, 1, 3) ELSE substr({col}, 4, 3) END "
+        f"AS Actor{n}Type1Code",
+        f"CASE WHEN {igo} THEN '' WHEN {other} THEN substr({col}, 4, 3) ELSE substr({col}, 7, 3) END "
+        f"AS Actor{n}Type2Code",
+        f"CASE WHEN {igo} THEN '' WHEN {other} THEN substr({col}, 7, 3) ELSE substr({col}, 10, 3) END "
+        f"AS Actor{n}Type3Code",
     ]
 
 

@@ -27,6 +27,8 @@ __all__ = ["Store", "SCHEMA_VERSION", "IngestResult", "CodeResult"]
 
 SCHEMA_VERSION = 1
 NEAR_DUPLICATE_JACCARD = 0.8  # estimated shingle overlap above which an article is a syndicated copy
+STORE_THREADS = 1  # DuckDB threads of a writing connection (setting ``store_threads``)
+STORE_CHECKPOINT_MB = 4  # WAL size that triggers a checkpoint (setting ``store_checkpoint_mb``)
 
 _ARROW = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "SMALLINT": pa.int16(),
@@ -53,6 +55,11 @@ class CodeResult:
     duplicates: int = 0
 
 
+def _setting(name: str, default: int) -> int:
+    """An integer store setting (``default`` documents it where the constant is declared)."""
+    return int(settings.get(name))
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
 
@@ -67,8 +74,7 @@ class Store(QueryMixin):
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from None
         if not read_only:
-            # A writer's page cache would otherwise grow with the file; reads keep DuckDB's default.
-            self.con.execute(f"SET memory_limit = '{int(settings.get('store_memory_mb'))}MB'")
+            self._writer_settings()
             self._migrate()
         self._types: dict[str, list[tuple[str, str]]] = {}
 
@@ -81,6 +87,22 @@ class Store(QueryMixin):
 
     def close(self) -> None:
         self.con.close()
+
+    def _writer_settings(self) -> None:
+        """Bound a writing connection's memory so a long coding run stays flat (docs/scale.md).
+
+        - ``memory_limit``: the page cache would otherwise grow with the file (reads keep the default).
+        - ``threads``: each DuckDB worker thread keeps its own allocator arena and caches; the
+          writer's statements are small batches, so extra threads add memory, not speed, and would
+          compete with the coding process for the same cores.
+        - ``checkpoint_threshold``: rows committed since the last checkpoint are held in memory as
+          well as in the WAL, and a checkpoint's transient memory grows with them; smaller, more
+          frequent checkpoints keep both low. Durability is the WAL's either way.
+        """
+        self.con.execute(f"SET memory_limit = '{int(settings.get('store_memory_mb'))}MB'")
+        self.con.execute(f"SET threads = {max(1, int(_setting('store_threads', STORE_THREADS)))}")
+        checkpoint = max(1, int(_setting("store_checkpoint_mb", STORE_CHECKPOINT_MB)))
+        self.con.execute(f"SET checkpoint_threshold = '{checkpoint}MiB'")
 
     def _migrate(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
@@ -249,17 +271,21 @@ class Store(QueryMixin):
                 [c.article for c in batch if c.article.id not in existing], ingest, now, version)}
             keep = [c for c in batch if c.article.id in existing or c.article.id in inserted]
             result.duplicates = len(batch) - len(keep)
-            keep_ids = [c.article.id for c in keep]
-            # Blocks that lose events when an article is re-coded must be reclustered too.
-            old = self.con.execute("SELECT DISTINCT source, target, root, cluster_id, date FROM events "
-                                   "WHERE doc_id IN (SELECT unnest($1))", [keep_ids]).fetchall()
+            # Only re-coded articles have rows to replace: new ones skip the scans of every derived
+            # table (a per-batch cost, and cache pages, that would grow with the store).
+            recoded = [c.article.id for c in keep if c.article.id in existing]
+            old: list[tuple] = []
+            if recoded:
+                # Blocks that lose events when an article is re-coded must be reclustered too.
+                old = self.con.execute("SELECT DISTINCT source, target, root, cluster_id, date FROM events "
+                                       "WHERE doc_id IN (SELECT unnest($1))", [recoded]).fetchall()
+                for table in _DERIVED:
+                    self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest($1))", [recoded])
+                self.con.execute("UPDATE articles SET coded_at = ?, coder_version = ? "
+                                 "WHERE id IN (SELECT unnest(?))", [now, version, recoded])
             blocks = {r[:3] for r in old}
             lost = {r[3] for r in old if r[3] is not None}
             days = [r[4] for r in old if r[4] is not None]
-            for table in _DERIVED:
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest($1))", [keep_ids])
-            self.con.execute("UPDATE articles SET coded_at = ?, coder_version = ? WHERE id IN (SELECT unnest(?))",
-                             [now, version, keep_ids])
             rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _DERIVED}
             for c in keep:
                 _derived_rows(c, rows)
