@@ -212,13 +212,27 @@ def shared_capitals(doc: Doc, cands: list[Candidate], dictionary: ActorDictionar
         c.sectors, c.kind, c.entry = [], "country", None
 
 
-def followers(doc: Doc, cands: list[Candidate], followers: frozenset[str]) -> None:
-    """"Supporters of (the) X": a group with X's country but none of X's office."""
+def followers(doc: Doc, cands: list[Candidate], followers: frozenset[str],
+              members: frozenset[str] = frozenset()) -> None:
+    """"Supporters of (the) X": a group with X's country but none of X's office; of a party, the party.
+    "Members of (the) X", X a known body: the body itself."""
     for c in cands:
         i = c.start - 1
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
-        if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in followers and c.country:
+        if not (i >= 1 and doc[i].lower_ == "of"):
+            continue
+        word = doc[i - 1].lower_
+        body = bool(c.code) and c.kind in ("organisation", "group") and c.entry is not None
+        if word in members and body:
+            c.start, c.kind, c.plural, c.name_start, c.person_role = i - 1, "group", True, None, False
+            continue
+        if word not in followers:
+            continue
+        if c.code and c.kind in ("organisation", "group") and c.sectors and c.sectors[0] in ("OPP", "PTY"):
+            # "supporters of the opposition party" are the party's base: the party's own code.
+            c.start, c.kind, c.plural, c.name_start, c.person_role = i - 1, "group", True, None, False
+        elif c.country:
             c.start, c.code, c.sectors = i - 1, c.country, []
             c.kind, c.plural, c.entry, c.name_start, c.person_role = "group", True, None, None, False
 
@@ -234,7 +248,7 @@ def ethnic_groups(doc: Doc, cands: list[Candidate]) -> None:
         home = None
         nxt = cands[k + 1] if k + 1 < len(cands) else None
         if nxt is not None and nxt.kind == "country" and nxt.country and not nxt.sectors and not (
-                nxt.end < len(doc) and doc[nxt.end].text == "-"):  # "of the Israeli-occupied West Bank"
+                nxt.end < len(doc) and doc[nxt.end].text == "-"):  # "of the Moscow-held east": an occupier is no home
             between = [t.lower_ for t in doc[c.end:nxt.start]]
             links = ("of", "in") if ethnic else ("of",)
             if between and between[0] in links and len(between) <= 3 and all(w in _REGION for w in between[1:]):

@@ -206,6 +206,7 @@ class ActorDictionary:
         self.country_entries: dict[str, Entry] = {}
         self.modifiers: frozenset[str] = frozenset()
         self.followers: frozenset[str] = frozenset()  # "supporters" (of X): X's country, no sector
+        self.members: frozenset[str] = frozenset()  # "members" (of a body): the body's own code
         # Institutions every country has ("parliament"): their country comes from the story (context.py).
         self.national: frozenset[str] = frozenset()
         # term -> ordered {country: cue countries}: the first country whose cues the document names.
@@ -357,7 +358,7 @@ class ActorDictionary:
         data, lines = self._read_yaml(path)
         special = {k: set(_str_list(src, data.get(k), k, lines.get(k)))
                    for k in ("_modifiers", "_person_roles", "_former", "_generic", "_equipment", "_national",
-                             "_followers")}
+                             "_followers", "_members")}
         special["_national_cues"] = special["_national_only"] = special["_no_country"] = set()
         self.no_country = self._no_country(src, data.get("_no_country"), lines.get("_no_country"))
         self.national = frozenset(t.lower() for t in special["_national"])
@@ -366,6 +367,7 @@ class ActorDictionary:
         self.modifiers = frozenset(m.lower() for m in special["_modifiers"] | special["_former"])
         self.former = frozenset(m.lower() for m in special["_former"])
         self.followers = frozenset(m.lower() for m in special["_followers"])
+        self.members = frozenset(m.lower() for m in special["_members"])
         person_roles = {p.lower() for p in special["_person_roles"]}
         generic = {g.lower() for g in special["_generic"]}
         for sector, terms in data.items():

@@ -26,7 +26,7 @@ from .context import (
     shared_capitals,
 )
 from .coref import Candidate, acronyms, apposition, resolve, sentence_ids
-from .dictionary import ActorDictionary, Entry, code_sectors, load_dictionary
+from .dictionary import TRANSNATIONAL, ActorDictionary, Entry, code_sectors, load_dictionary
 from .ner import add_ner
 from .peoples import peoples
 from .qualifiers import load_qualifiers, ngo_names, no_country, qualify, story_people
@@ -38,6 +38,9 @@ _COORD = {"and", "or", ",", "&"}
 _POSSESSIVE = {"'s", "'", "’s", "’"}
 # "the government of Iraq" is Iraq's, "critics of China" are not Chinese: "of" composes only these.
 _OF_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "ELI"}
+# Roles that are members of an organisation named after "of"/"for" ("fighters of the Free Syrian Army",
+# "spokesmen for Hezbollah"); "victims of Boko Haram" or "critics of Hamas" are not the group.
+_MEMBER_SECTORS = _OF_SECTORS | {"REB", "MED", "NGO", "IGO"}
 _DAYS_MONTHS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -99,7 +102,7 @@ def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[Ac
         cands = [c for c in cands if not any(lo <= c.start < hi for lo, hi in spans)]
     apposition(doc, cands, dictionary.modifiers)
     cands = acronyms(doc, cands)
-    followers(doc, cands, dictionary.followers)
+    followers(doc, cands, dictionary.followers, dictionary.members)
     ethnic_groups(doc, cands)
     shared_capitals(doc, cands, dictionary)
     quals = load_qualifiers(str(dictionary.data_dir), dictionary)
@@ -507,12 +510,17 @@ class _Composer:
             return j_end
         # "the foreign minister of Iran", "officials from Japan"
         pos = end
-        if pos < len(doc) and (doc[pos].lower_ == "from" or (doc[pos].lower_ == "of" and sector in _OF_SECTORS)):
+        word = doc[pos].lower_ if pos < len(doc) else ""
+        member_of = word == "for" or (word == "of" and sector not in _OF_SECTORS)
+        if word == "from" or (word == "of" and sector in _OF_SECTORS) or (member_of and sector in _MEMBER_SECTORS):
             p2 = pos + 1
             if p2 < len(doc) and doc[p2].lower_ == "the":
                 p2 += 1
             place = self._item(p2)
-            if (place is not None and place.entry.kind in ("country", "capital") and place.entry.country
+            org_at = p2
+            if place is not None and place.entry.kind in ("country", "capital") and self._owned(place):
+                org_at = self._gap(place.end + 1)  # "elders of Lebanon's Hezbollah": the body's
+            if (not member_of and place is not None and place.entry.kind in ("country", "capital") and place.entry.country
                     and not self._owned(place)):
                 cand = self._role(start, place.end, place.entry, sector, head, None, place.end)
                 out.append(cand)
@@ -528,11 +536,15 @@ class _Composer:
                     out.append(self._role(nxt.start, nxt.end, nxt.entry, sector, head, None, nxt.end))
                     k_end += 1
                 return k_end
-            org = self._item(self._gap(p2))
+            org = self._item(self._gap(org_at))
             if org is not None and org.entry.kind in ("organisation", "group") and not self._owned(org):
-                # "officials of the ruling Workers' Party of Korea": members take the body's code.
+                # "officials of the ruling Workers' Party of Korea": members take the body's code; the
+                # role's sector only when that code has none ("officials of X" where X is a bare country).
                 cand = self._standalone(org)
                 if cand is not None and cand.code is not None:
+                    if len(cand.code) == 3 and cand.code not in TRANSNATIONAL and cand.code != "---":
+                        cand.code += sector
+                        cand.sectors = [sector]
                     cand.start, cand.kind, cand.plural = start, _agent_kind(head), head.plural
                     out.append(cand)
                     return self.at[org.start] + 1
