@@ -7,6 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.actors import ActorRecognizer
 from eventwire.nlp import extensions
 
 extensions.register()
@@ -24,6 +25,13 @@ def build_doc(nlp: Language, words: list[str], heads: list[int], deps: list[str]
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
               tags=tags, ents=ents, sent_starts=None)
     return doc
+
+
+@pytest.fixture(scope="session")
+def rec() -> tuple[Language, ActorRecognizer]:
+    """A blank pipeline and the actor recognizer on the packaged data: actor tests without the model."""
+    nlp = spacy.blank("en")
+    return nlp, ActorRecognizer(nlp)
 
 
 @pytest.fixture(scope="session")

@@ -13,12 +13,6 @@ from eventwire.errors import DataFileError
 from eventwire.records import ActorMention
 
 
-@pytest.fixture(scope="module")
-def rec() -> tuple[Language, ActorRecognizer]:
-    nlp = spacy.blank("en")
-    return nlp, ActorRecognizer(nlp)
-
-
 def actors(rec: tuple[Language, ActorRecognizer], text: str, date: str | None = "2024-03-01") -> list[ActorMention]:
     nlp, recognizer = rec
     doc = nlp.make_doc(text)

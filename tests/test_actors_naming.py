@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from eventwire.actors import ActorRecognizer
 from eventwire.actors.dictionary import DATA_DIR, ActorDictionary
 from eventwire.errors import DataFileError
-
-
-@pytest.fixture(scope="module")
-def rec() -> tuple[Language, ActorRecognizer]:
-    nlp = spacy.blank("en")
-    return nlp, ActorRecognizer(nlp)
 
 
 def codes(rec: tuple[Language, ActorRecognizer], text: str) -> dict[str, str | None]:

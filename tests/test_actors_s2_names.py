@@ -7,17 +7,10 @@ Fast: a blank pipeline with the packaged data; sentences written for these tests
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from eventwire.actors import ActorRecognizer
 from eventwire.actors.dictionary import TRANSNATIONAL, load_dictionary
-
-
-@pytest.fixture(scope="module")
-def rec() -> tuple[Language, ActorRecognizer]:
-    nlp = spacy.blank("en")
-    return nlp, ActorRecognizer(nlp)
 
 
 def codes(rec: tuple[Language, ActorRecognizer], text: str, date: str | None = None) -> dict[str, str | None]:

@@ -8,19 +8,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from eventwire.actors import ActorRecognizer
 from eventwire.actors.dictionary import DATA_DIR, load_dictionary
 from eventwire.actors.qualifiers import load_qualifiers
 from eventwire.errors import DataFileError
-
-
-@pytest.fixture(scope="module")
-def rec() -> tuple[Language, ActorRecognizer]:
-    nlp = spacy.blank("en")
-    return nlp, ActorRecognizer(nlp)
 
 
 def codes(rec: tuple[Language, ActorRecognizer], text: str) -> dict[str, str | None]:

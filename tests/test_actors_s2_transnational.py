@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from eventwire.actors import ActorRecognizer
@@ -21,12 +20,6 @@ from eventwire.actors.dictionary import (
     load_dictionary,
 )
 from eventwire.errors import DataFileError
-
-
-@pytest.fixture(scope="module")
-def rec() -> tuple[Language, ActorRecognizer]:
-    nlp = spacy.blank("en")
-    return nlp, ActorRecognizer(nlp)
 
 
 def codes(rec: tuple[Language, ActorRecognizer], text: str, date: str | None = None) -> dict[str, str | None]:

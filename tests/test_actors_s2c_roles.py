@@ -9,17 +9,10 @@ from __future__ import annotations
 import json
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from eventwire.actors import ActorRecognizer, code_for
 from eventwire.actors.dictionary import DATA_DIR
-
-
-@pytest.fixture(scope="module")
-def rec() -> tuple[Language, ActorRecognizer]:
-    nlp = spacy.blank("en")
-    return nlp, ActorRecognizer(nlp)
 
 
 def codes(rec: tuple[Language, ActorRecognizer], text: str, date: str | None = None) -> dict[str, str | None]:

@@ -55,3 +55,34 @@ def test_minhash_near_duplicates() -> None:
     assert estimate_jaccard(minhash(text), minhash(other)) < 0.2
     assert set(lsh_bands(minhash(text))) & set(lsh_bands(minhash(copy)))
     assert minhash(text).tolist() == minhash(text).tolist()
+
+
+def test_assign_events_extends_matching_cluster_and_updates_rep() -> None:
+    from eventwire.analysis.dedup import Candidate, assign_events
+    old = _key(0, LAUNCH[0])
+    cand = Candidate(cluster_id="c0", rep=old, first=old.date, last=old.date)
+    strong = _key(1, LAUNCH[1])
+    strong.confidence = 2.0  # outranks the stored representative
+    touched = assign_events([strong, _key(9, SHELLING)], [cand])
+    assert [(c.cluster_id, c.new, [m.event_id for m in c.added]) for c in touched][0] == ("c0", False, ["e1"])
+    assert cand.rep.event_id == "e1" and touched[1].new and touched[1].added[0].event_id == "e9"
+
+
+def test_assign_events_respects_window_block_and_modality() -> None:
+    from eventwire.analysis.dedup import Candidate, assign_events
+    old = _key(0, LAUNCH[0])
+    cand = Candidate(cluster_id="c0", rep=old, first=old.date, last=old.date)
+    late = _key(5, LAUNCH[0], day=date(2025, 1, 5))
+    planned = _key(6, LAUNCH[0])
+    planned.modality = "planned"
+    other_root = _key(7, LAUNCH[0], root="11")
+    touched = assign_events([late, planned, other_root], [cand], window_days=2)
+    assert all(c.new for c in touched) and len(touched) == 3 and not cand.added
+
+
+def test_assign_events_groups_new_events_like_cluster_events() -> None:
+    from eventwire.analysis.dedup import assign_events
+    keys = [_key(i, t) for i, t in enumerate(LAUNCH)] + [_key(9, SHELLING)]
+    full = {frozenset(m.event_id for m in c.members): c.cluster_id for c in cluster_events(keys)}
+    inc = {frozenset(m.event_id for m in c.added): c.cluster_id for c in assign_events(keys, [])}
+    assert inc == full

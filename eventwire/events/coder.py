@@ -81,10 +81,13 @@ class EventCoder(Folder, Locator):
         self.place_recipients = tuple(g.words("place_recipient_codes"))
         self.unattributed_subjects = g.words("unattributed_subjects")
         self.accidents = g.words("accident_nouns")
+        self.visit_nouns, self.foreign_offices = g.words("visit_nouns"), g.words("foreign_offices")
+        self.casualty, self.agentless_casualty = g.words("casualty_verbs"), g.words("agentless_casualty_verbs")
         self.foreign_mods, self.domestic = g.words("foreign_modifiers"), g.words("domestic_sectors")
         self._sent_index: list[ActorMention | None] = []
         self._triggers: dict[int, _Match] = {}  # trigger token index -> its match, per sentence
         self._owner: dict[int, Token] = {}  # id of an event -> its trigger token, per sentence
+        self._caused: dict[int, tuple[Token, ActorMention, Token]] = {}  # attack -> (toll verb, attacker)
 
     # ---------------------------------------------------------------- entry point
     def __call__(self, doc: Doc) -> Doc:
@@ -272,6 +275,7 @@ class EventCoder(Folder, Locator):
         self._triggers = {m.token.i: m for m in matches}
         self._fold_hostile(matches, trace)
         self._fold_consequences(matches, trace)
+        self._caused = self._fold_causes(matches, index, trace)
         events: list[Event] = []
         seen: dict[tuple[str, str | None, str], int] = {}
         for m in matches:
@@ -363,6 +367,9 @@ class EventCoder(Folder, Locator):
                 fallback = outer[0]
                 break
         sources, s_role, s_factor = self._actors(tok, p.source, index, fallback)
+        caused = self._caused.get(tok.i)
+        if caused is not None:  # "shepherds were killed in Israeli artillery shelling": its modifier attacked
+            sources, s_role, s_factor = [(caused[1], caused[2])], "attacker of a toll", 1.0
         if not sources and p.default_source and self._passive(head):
             # "was arrested in Lebanon": with no agent named, the authorities of the place acted
             country = self._context_country(doc, sent, tok, index, tok)
@@ -382,6 +389,10 @@ class EventCoder(Folder, Locator):
             note(f"not coded: no coded source for '{tok.text}' via {list(p.source)}")
             return []
         targets, t_role, t_factor = self._actors(tok, p.target, index, None)
+        if caused is not None:  # ... and the toll's subject are its victims ("villagers" -> PSECVL)
+            victims = self._actors(caused[0], ("dobj",) if self._passive(caused[0]) else ("subj",), index, None)
+            if victims[0]:
+                targets, t_role, t_factor = victims[0], "victims of a toll", 1.0
         src_ids = {id(s[0]) for s in sources}
         src_codes = {s[0].code for s in sources}
         targets = [t for t in targets if id(t[0]) not in src_ids and t[0].code not in src_codes]
@@ -455,6 +466,9 @@ class EventCoder(Folder, Locator):
             conf *= 0.85
         out: list[Event] = []
         base = sent.start_char
+        # "were killed by Saudi strikes in Yemen": a noun attack is placed by its toll's clause (a
+        # participle mis-parsed as a clause reaches the toll through its own chain)
+        where = caused[0] if caused is not None and tok.pos_ in ("NOUN", "PROPN") else tok
         for (src, stok), tgt in pairs:
             t_m = tgt[0] if tgt else None
             distance = abs(stok.i - tok.i)
@@ -471,7 +485,7 @@ class EventCoder(Folder, Locator):
             if t_code and t_code.startswith("---") and not t_code.startswith("---IGO"):
                 # a government is no one's subject: "freed ---GOV members" stays uncoded
                 internal = s_code[:3] if code.startswith(self.internal) and t_code[3:6] != "GOV" else None
-                country = self._context_country(doc, sent, tok, index, tgt[1] if tgt else None, source=False,
+                country = self._context_country(doc, sent, where, index, tgt[1] if tgt else None, source=False,
                                                 internal=internal)
                 if country:
                     t_code, c = country + t_code[3:], c * 0.8
@@ -490,7 +504,7 @@ class EventCoder(Folder, Locator):
             elif t_code is None and code.startswith(self.place_targets):
                 # "police broke up a rally in Sivas", "jets struck in Syria": with no one named, the
                 # act is aimed at the country where it takes place (kept targetless if that is the source)
-                country = self._act_country(doc, tok)
+                country = self._act_country(doc, where)
                 if country and country != s_code:
                     t_code, c = country, c * 0.8
                     note(f"no target named: the country of the place, {country}")

@@ -34,6 +34,8 @@ class Folder(RoleFinder):
     refusal: dict[str, str] = {}  # noqa: RUF012 (set per instance by the coder)
     hostile: dict[str, str] = {}  # noqa: RUF012 ("countermeasure" -> "130"; set by the coder)
     hypo_marks: frozenset[str] = frozenset()
+    casualty: frozenset[str] = frozenset()  # toll verbs ("killed in Israeli shelling"; set by the coder)
+    agentless_casualty: frozenset[str] = frozenset()
 
     def _fold(self, matches: list[_Match], trace: list[str] | None) -> None:
         """Attach complement acts to the statement/intent act that governs them."""
@@ -113,6 +115,58 @@ class Folder(RoleFinder):
             m.folded_into = gov
             if trace is not None:
                 trace.append(f"  fold consequence '{tok.text}' ({m.pattern.id}) into '{gov.token.text}'")
+
+    def _fold_causes(self, matches: list[_Match], index: list[ActorMention | None],
+                     trace: list[str] | None) -> dict[int, tuple[Token, ActorMention, Token]]:
+        """A toll with no agent of its own told with the attack that caused it ("shepherds were killed
+        in Israeli artillery shelling", "two soldiers died in a Russian air strike"): the attack is the act, its national modifier the attacker, the toll's subject its victims. Returns, per
+        attack token, (toll verb, attacker mention, attacker token); the toll's own match folds into a
+        specific attack."""
+        by_token = {m.token.i: m for m in matches}
+        found: dict[int, tuple[Token, ActorMention, Token]] = {}
+        for m in matches:
+            tok = m.token
+            if (m.code or "")[:2] not in _VIOLENT or lemma_of(tok) in self.casualty:
+                continue
+            verb, span = self._toll_of(tok)
+            if verb is None:
+                continue
+            attacker = next(((a, t) for t in span if (a := index[t.i]) is not None and a.code
+                             and not a.code.startswith(("---", "IGO", "NGO"))), None)
+            if attacker is None:  # "wounded in Monday's clashes": no one named attacked
+                continue
+            found[tok.i] = (verb, *attacker)
+            if m.folded_into is not None and m.folded_into.token.i == verb.i:
+                m.folded_into = None  # a mis-parsed "killed in Israeli artillery shelling" is no trailing toll
+            toll = by_token.get(verb.i)
+            code = m.code or ""
+            if toll is not None and toll.folded_into is None and not (len(code) == 3 and code.endswith("0")):
+                # a specific attack (194 shelling, 195 air strike) is the toll's act; a generic one ("a
+                # Taliban ambush", 190) says no more than the toll's own 180, kept by the duplicate rule
+                toll.folded_into = m
+            if trace is not None:
+                trace.append(f"  toll '{verb.text}' caused by '{tok.text}' of '{attacker[0].text}'")
+        return found
+
+    def _toll_of(self, tok: Token) -> tuple[Token | None, list[Token]]:
+        """The agentless toll verb an attack word causes, and the words that may name the attacker:
+        the attack's own left modifiers, or (a participle mis-parsed as a clause: "in Israeli tank
+        shelling") the "in" phrase just before it."""
+        verb: Token | None = None
+        span: list[Token] = []
+        if tok.dep_ == "pobj" and lemma_of(tok.head) in ("in", "by") and tok.head.dep_ in ("prep", "agent"):
+            verb = tok.head.head
+            span = [t for t in tok.doc[tok.left_edge.i:tok.i]]
+        elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(k.dep_ in SUBJ_DEPS for k in tok.children):
+            verb = tok.head
+            before = [p for k in verb.children if k.dep_ == "prep" and lemma_of(k) == "in"
+                      for p in k.children if p.dep_ == "pobj" and p.right_edge.i == tok.i - 1]
+            span = [t for p in before for t in tok.doc[p.left_edge.i:tok.i]]
+        if verb is None or not span or lemma_of(verb) not in self.casualty:
+            return None, []
+        if not (self._passive(verb) or lemma_of(verb) in self.agentless_casualty):
+            return None, []
+        return verb, span
 
     def _complement_targets(self, m: _Match, index: list[ActorMention | None], src_ids: set[int],
                             src_codes: set[str | None]) -> list[tuple[ActorMention, Token]]:

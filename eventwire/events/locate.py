@@ -33,6 +33,8 @@ class Locator(RoleFinder):
     unattributed_subjects: frozenset[str] = frozenset()  # "a roadside BOMB killed": a device, no perpetrator
     accidents: frozenset[str] = frozenset()  # "killed in a car ACCIDENT": no attack at all
     foreign_mods: frozenset[str] = frozenset()  # "OTHER FOREIGN leaders": never the context's country
+    foreign_offices: frozenset[str] = frozenset()  # "FOREIGN minister": an office, not a foreigner
+    visit_nouns: frozenset[str] = frozenset()  # "during a VISIT to Amman" (set by the coder)
     domestic: frozenset[str] = frozenset()  # sectors that may take the story's dominant country
     _dominant: tuple[tuple[int, int, str], str | None] = ((-1, 0, ""), None)  # (which doc, its dominant country)
 
@@ -42,8 +44,9 @@ class Locator(RoleFinder):
         ``internal``: the source's country, taken for a target when the act is one a state does to
         people under its own rule (an arrest, a conviction) and no place qualifies the target."""
         if own is not None and any(lemma_of(k) in self.foreign_mods for k in own.children
-                                   if k.dep_ in ("amod", "compound", "det")):
-            return None  # "phone calls with other foreign leaders": not the story's own
+                                   if k.dep_ in ("amod", "compound", "det")
+                                   and not (lemma_of(k) == "foreign" and lemma_of(own) in self.foreign_offices)):
+            return None  # "phone calls with other foreign leaders": not the story's own ("foreign minister" is)
         places = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country]
         chain = self._own_clauses(tok)
         onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
@@ -55,7 +58,10 @@ class Locator(RoleFinder):
             if found:
                 return found
         for top in chain:
-            found = self._placed_in(top, places, clauses=_CLAUSES)
+            # "held talks with X during a visit to Beirut": where the act's actor went comes first; a
+            # place in another party's own phrase ("the British envoy IN KENYA") tells where that one is
+            found = self._visited(top, places) or self._placed_in(top, places, clauses=_CLAUSES,
+                                                                  skip=self._party_phrases(top, tok, own))
             if found:
                 return found
         if internal and not internal.startswith(_NO_COUNTRY):
@@ -176,14 +182,40 @@ class Locator(RoleFinder):
             out.append(t)
         return out
 
+    def _visited(self, top: Token, places: list[Place]) -> str | None:
+        """Country of the place a visit on the act's clause goes to ("met X during a visit to Amman",
+        "on a trip to Riyadh"), else None."""
+        for k in top.children:
+            if k.dep_ != "prep" or lemma_of(k) not in ("during", "on", "in", "at"):
+                continue
+            for noun in (p for p in k.children if p.dep_ == "pobj" and lemma_of(p) in self.visit_nouns):
+                for to in (c for c in noun.children if c.dep_ == "prep" and lemma_of(c) == "to"):
+                    lo, hi = to.left_edge.idx, to.right_edge.idx + len(to.right_edge)
+                    found = next((str(pl.country) for pl in places if lo <= pl.start < hi), None)
+                    if found:
+                        return found
+        return None
+
     @staticmethod
-    def _placed_in(top: Token, places: list[Place], clauses: tuple[str, ...] = ()) -> str | None:
+    def _party_phrases(top: Token, tok: Token, own: Token | None) -> set[int]:
+        """Subjects of ``top`` that are another party's phrase (not the act, not ``own``'s): the place
+        inside "the British envoy in Kenya" is the envoy's, not the act's or its target's."""
+        skip = {tok.i, *(a.i for a in tok.ancestors)}
+        if own is not None:
+            skip |= {own.i, *(a.i for a in own.ancestors)}
+        return {k.i for k in top.children if k.dep_ in SUBJ_DEPS and k.i not in skip}
+
+    @staticmethod
+    def _placed_in(top: Token, places: list[Place], clauses: tuple[str, ...] = (),
+                   skip: set[int] | frozenset[int] = frozenset()) -> str | None:
         """Country of the first literal place in a locative phrase under ``top``, not crossing into
-        another clause (one of ``clauses``)."""
+        another clause (one of ``clauses``) nor into the phrases rooted at ``skip``."""
         if not places:
             return None
         for k in top.subtree:
             if k.dep_ != "prep" or lemma_of(k) not in _PLACE_PREPS or k is top:
+                continue
+            if skip and any(a.i in skip for a in k.ancestors):
                 continue
             if clauses and any(a.dep_ in clauses for a in k.ancestors if top in a.ancestors):
                 continue  # a place of another clause ("..., after gunmen killed 130 people in X")
