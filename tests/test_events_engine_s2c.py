@@ -139,3 +139,13 @@ def test_partner_met_on_a_visit(nlp_model, sentence, expected):
 def test_place_in_the_sources_phrase_is_not_the_partners(nlp_model):
     found = _triples(nlp_model, "The British envoy in Kenya held talks with the foreign minister.")
     assert found and not any((t or "").startswith("KEN") for _, t, _ in found)
+
+
+@pytest.mark.model
+def test_one_act_of_violence_named_twice_is_one_event(nlp_model: Language) -> None:
+    # the strikes (195, victims uncoded), their place (PSE) and the killing (180 PSECVL) are one act
+    doc = nlp_model("Israeli air strikes killed 20 people in Gaza on Tuesday, health officials said.")
+    got = [(e.source, e.code, e.target) for e in doc._.events]
+    assert got == [("ISR", "195", "PSECVL")]
+    doc = nlp_model("Rebels killed six soldiers in Darfur and police arrested two protesters in Khartoum.")
+    assert {(e.code[:2], e.target) for e in doc._.events} >= {("18", "SDNMIL")}
