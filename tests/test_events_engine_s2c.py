@@ -149,3 +149,11 @@ def test_one_act_of_violence_named_twice_is_one_event(nlp_model: Language) -> No
     assert got == [("ISR", "195", "PSECVL")]
     doc = nlp_model("Rebels killed six soldiers in Darfur and police arrested two protesters in Khartoum.")
     assert {(e.code[:2], e.target) for e in doc._.events} >= {("18", "SDNMIL")}
+
+
+@pytest.mark.model
+def test_remarks_at_a_meeting_are_no_consultation(nlp_model: Language) -> None:
+    doc = nlp_model("The premier made a speech at a party congress on Monday.")
+    assert not [e for e in doc._.events if e.root == "04"]
+    doc = nlp_model("Ukraine took part in talks with Poland on Monday.")
+    assert ("UKR", "POL") in {(e.source[:3], (e.target or "")[:3]) for e in doc._.events if e.root == "04"}

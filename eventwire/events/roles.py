@@ -303,6 +303,8 @@ class RoleFinder:
         if gov is None or lemma_of(gov) not in self.light:
             return [], 1.0
         if role == "gov_subj":
+            if tok.dep_ == "pobj" and any(k.dep_ == "dobj" and lemma_of(k) not in self.carriers for k in gov.children):
+                return [], 1.0  # "made the remarks at a meeting": the subject's act is its own object
             subj, inherited = self._subjects(gov)
             if not subj and self._passive(gov):  # "were involved in mass killings"
                 subj = [k for k in gov.children if k.dep_ == "nsubjpass" and k is not tok]
