@@ -45,3 +45,13 @@ def test_tour_commands_run(tmp_path, monkeypatch) -> None:
         assert res.exit_code == 0, f"{line}\n{res.output}"
         ran += 1
     assert ran >= 8
+
+
+def test_settings_table_lists_every_setting_with_its_default() -> None:
+    from eventwire import settings
+
+    rows = dict(re.findall(r"^\| `(\w+)` \| ([^|]+) \|", README, flags=re.M))
+    for name, s in settings.SETTINGS.items():
+        assert name in rows, f"README settings table lacks {name}"
+        shown = rows[name].strip().strip("`").split(" ")[0].lower()
+        assert shown == str(s.default).lower(), (name, shown, s.default)
