@@ -1,10 +1,15 @@
 """Store benchmark: load N synthetic events, then time the analyst queries.
 
 usage: python benchmarks/store.py [--events 1000000] [--db PATH] [--recluster]
+       python benchmarks/store.py --rss [--articles 1000,10000] [--no-dedup]
 
 Reports the insert rate (events/s through Store.add_coded, in batches, as the coder writes them),
 the DuckDB file size, and the time of a dyad series, a network query and a filtered event list
 (median of 5 runs each, warm). --recluster also times a full deduplication pass.
+
+--rss stores N synthetic coded articles (batches of 64, dedup on, every event on ONE date from a few
+dyads: the worst case for per-batch dedup) in a fresh process per N and prints that process's peak
+RSS (resource.getrusage), plus the most rows one batch's dedup read into Python.
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -55,6 +62,49 @@ def synthetic(n_events: int, per_article: int = 10, seed: int = 7):
         yield CodedArticle(article=art, events=events)
 
 
+def busy_day(n_articles: int, seed: int = 11):
+    """Articles all dated one day, three events each from four dyads; event wordings drawn from a
+    300-word pool, so some reports of one dyad cluster and most do not."""
+    rng = random.Random(seed)
+    letters = "bcdfghjklmnprstvz"
+    pool = ["".join(rng.choices(letters, k=6)) for _ in range(300)]
+    dyads = [("RUSMIL", "UKRMIL", "190"), ("ISRMIL", "PSE", "190"), ("USAGOV", "CHNGOV", "111"),
+             ("PRKGOV", "KORGOV", "112")]
+    for a in range(n_articles):
+        own = " ".join(rng.choices(pool, k=40))  # article text of its own: no syndicated copies
+        art = Article(text=f"busy day article {a} {own}", id=f"b{a:08d}", outlet=f"outlet{a % 50}",
+                      published="2025-03-01")
+        events = []
+        for i in range(3):
+            s, t, code = rng.choice(dyads)
+            events.append(Event(doc_id=art.id, sentence_index=i, sentence=" ".join(rng.choices(pool, k=10)),
+                                source=s, target=t, code=code, goldstein=-5.0, quad_class=4, date="2025-03-01",
+                                evidence={"source": [0, 3], "target": [8, 11], "trigger": [4, 7]},
+                                coder_version="bench"))
+        yield CodedArticle(article=art, events=events)
+
+
+def rss_child(n_articles: int, dedup: bool) -> None:
+    """One measurement, in this (fresh) process: peak RSS after storing n_articles."""
+    db = os.path.join(tempfile.mkdtemp(), "rss.duckdb")
+    t0 = time.perf_counter()
+    most = 0
+    with Store(db) as store:
+        batch: list[CodedArticle] = []
+        for coded in busy_day(n_articles):
+            batch.append(coded)
+            if len(batch) == 64:
+                store.add_coded(batch, dedup=dedup)
+                most = max(most, store.dedup_rows_read)
+                batch = []
+        if batch:
+            store.add_coded(batch, dedup=dedup)
+        clusters = store.count("event_clusters")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{n_articles:>7,} articles  peak RSS {peak:6.1f} MB  clusters {clusters:,}  "
+          f"max rows read by one batch's dedup {most:,}  ({time.perf_counter() - t0:.0f} s)", flush=True)
+
+
 def timed(fn, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
@@ -70,7 +120,19 @@ def main() -> None:
     ap.add_argument("--db", default=None)
     ap.add_argument("--batch", type=int, default=1000, help="articles per transaction")
     ap.add_argument("--recluster", action="store_true")
+    ap.add_argument("--rss", action="store_true", help="peak RSS of storing a busy day, per --articles")
+    ap.add_argument("--articles", default="1000,10000", help="with --rss: comma-separated article counts")
+    ap.add_argument("--no-dedup", action="store_true", help="with --rss: store without dedup")
+    ap.add_argument("--rss-child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.rss_child:
+        rss_child(args.rss_child, not args.no_dedup)
+        return
+    if args.rss:
+        for n in (int(x) for x in args.articles.split(",")):
+            cmd = [sys.executable, __file__, "--rss-child", str(n)] + (["--no-dedup"] if args.no_dedup else [])
+            subprocess.run(cmd, check=True)
+        return
     db = args.db or os.path.join(tempfile.mkdtemp(), "bench.duckdb")
     if os.path.exists(db):
         os.remove(db)

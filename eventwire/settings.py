@@ -42,6 +42,8 @@ SETTINGS: dict[str, Setting] = {
                 "pipeline) replaces it, releasing spaCy's ever-growing vocabulary; 0 = never."),
         Setting("dedup_window_days", 2, "Events this many days apart or closer may join one cluster."),
         Setting("dedup_similarity", 0.3, "Minimum evidence similarity for two events to join one cluster."),
+        Setting("dedup_max_candidates", 500, "Existing clusters per (source, target, root) block a new event is "
+                "compared with when a batch is stored (the newest ones); bounds the work per batch."),
     ]
 }
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-__all__ = ["EventKey", "Cluster", "cluster_events", "evidence_similarity", "content_words"]
+__all__ = ["EventKey", "Cluster", "Candidate", "cluster_events", "assign_events", "cluster_id_for",
+           "evidence_similarity", "content_words"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Function words and reporting words carry no evidence of *which* event a sentence describes.
@@ -140,6 +141,71 @@ def cluster_events(events: Iterable[EventKey], window_days: int = 2, threshold: 
             best.members.append(e)
         clusters.extend(open_clusters)
     for c in clusters:
-        first_id = min(m.event_id for m in c.members)
-        c.cluster_id = "c" + hashlib.sha1(first_id.encode()).hexdigest()[:15]
+        c.cluster_id = cluster_id_for(min(m.event_id for m in c.members))
     return clusters
+
+
+def cluster_id_for(first_event_id: str) -> str:
+    """A cluster's id, derived from the smallest event id it was made with."""
+    return "c" + hashlib.sha1(first_event_id.encode()).hexdigest()[:15]
+
+
+def _rank(e: EventKey) -> tuple:
+    return (e.confidence, len(e.words), e.event_id)  # as Cluster.representative
+
+
+@dataclass
+class Candidate:
+    """A cluster seen by incremental assignment: its representative and date span (read from the
+    store, one row per cluster), plus the new events assigned to it in this pass."""
+
+    cluster_id: str
+    rep: EventKey
+    first: date | None
+    last: date | None
+    added: list[EventKey] = field(default_factory=list)
+    new: bool = False  # made in this pass
+
+    def key(self) -> tuple:
+        r = self.rep
+        return (r.source, r.target, r.root, r.modality, r.negated)
+
+
+def assign_events(new: Iterable[EventKey], candidates: Iterable[Candidate], window_days: int = 2,
+                  threshold: float = 0.3) -> list[Candidate]:
+    """Assign new events to existing clusters (or to new ones), as ``cluster_events`` would if the
+    clusters' other members resembled their representative. Work and memory are bounded by the new
+    events and the candidates given, not by the clusters' sizes. Returns the clusters that got
+    events (``added`` non-empty), new ones with ``new`` set; each one's ``rep``/``first``/``last``
+    updated."""
+    window = timedelta(days=window_days)
+    by_block: dict[tuple, list[Candidate]] = {}
+    for c in sorted(candidates, key=lambda c: (c.first or date.min, c.cluster_id)):
+        by_block.setdefault(c.key(), []).append(c)
+    touched: list[Candidate] = []
+    for e in sorted(new, key=lambda e: (e.date or date.min, e.event_id)):
+        block = by_block.setdefault((e.source, e.target, e.root, e.modality, e.negated), [])
+        best, best_sim = None, threshold
+        for c in block:
+            if (e.date is None) != (c.last is None):
+                continue
+            if e.date and c.first and c.last and (e.date - c.last > window or c.first - e.date > window):
+                continue
+            sim = _similarity(e, Cluster(c.cluster_id, [c.rep, *c.added]))
+            if sim >= best_sim:
+                best, best_sim = c, sim
+        if best is None:
+            best = Candidate(cluster_id="", rep=e, first=e.date, last=e.date, new=True)
+            block.append(best)
+        else:
+            if _rank(e) > _rank(best.rep):
+                best.rep = e
+            if e.date and best.first and best.last:
+                best.first, best.last = min(best.first, e.date), max(best.last, e.date)
+        if not best.added:
+            touched.append(best)
+        best.added.append(e)
+    for c in touched:
+        if c.new:
+            c.cluster_id = cluster_id_for(min(m.event_id for m in c.added))
+    return touched

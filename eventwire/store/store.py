@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -253,8 +253,9 @@ class Store(QueryMixin):
     def add_coded(self, coded: Iterable[CodedArticle], dedup: bool = True) -> CodeResult:
         """Store what coding found, replacing each article's previous rows in one transaction.
 
-        With ``dedup`` the clusters of the touched (source, target, root) blocks are rebuilt in the
-        same transaction; bulk loads may pass False and call ``recluster()`` once at the end."""
+        With ``dedup`` the new events join clusters incrementally (``assign_new``) and clusters that
+        lost events to a re-coding are rebuilt, in the same transaction; bulk loads may pass False
+        and call ``recluster()`` once at the end."""
         batch = list(coded)
         result = CodeResult()
         if not batch:
@@ -276,25 +277,25 @@ class Store(QueryMixin):
             recoded = [c.article.id for c in keep if c.article.id in existing]
             old: list[tuple] = []
             if recoded:
-                # Blocks that lose events when an article is re-coded must be reclustered too.
-                old = self.con.execute("SELECT DISTINCT source, target, root, cluster_id, date FROM events "
+                # Clusters that lose events when an article is re-coded must be rebuilt.
+                old = self.con.execute("SELECT DISTINCT cluster_id FROM events "
                                        "WHERE doc_id IN (SELECT unnest($1))", [recoded]).fetchall()
                 for table in _DERIVED:
                     self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest($1))", [recoded])
                 self.con.execute("UPDATE articles SET coded_at = ?, coder_version = ? "
                                  "WHERE id IN (SELECT unnest(?))", [now, version, recoded])
-            blocks = {r[:3] for r in old}
-            lost = {r[3] for r in old if r[3] is not None}
-            days = [r[4] for r in old if r[4] is not None]
+            lost = {r[0] for r in old if r[0] is not None}
             rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _DERIVED}
             for c in keep:
                 _derived_rows(c, rows)
             for table in _DERIVED:
                 self._insert(table, rows[table])
-            blocks |= {(r["source"], r["target"], r["root"]) for r in rows["events"]}
-            days += [date.fromisoformat(r["date"][:10]) for r in rows["events"] if r["date"]]
-            if dedup and (blocks or lost):
-                self.recluster(blocks, around=(min(days), max(days)) if days else None, clusters=lost)
+            if dedup:
+                # Clusters that lost members are rebuilt whole; new events join clusters incrementally
+                # (bounded work per batch, however busy the day: see docs/scale.md).
+                if lost:
+                    self.recluster((), clusters=lost)
+                self.assign_new([r["event_id"] for r in rows["events"]])
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")
