@@ -160,22 +160,26 @@ class Cues:
     area_demonyms: dict[str, str]  # "european" -> "Europe": a gazetteer name, not a state
 
 
+def word_list(data: dict, key: str, path: Path) -> list[str]:
+    """The non-empty list of lower-case words under ``key``; anything else raises ``DataFileError``."""
+    words = data.get(key)
+    line = data.key_lines.get(key) if hasattr(data, "key_lines") else None
+    if not isinstance(words, list) or not words:
+        raise DataFileError(str(path), line, f"{key} must be a non-empty list")
+    for word in words:
+        if not isinstance(word, str) or not word.strip() or word != word.lower():
+            raise DataFileError(str(path), line, f"{key}: {word!r} must be a lower-case word")
+    return words
+
+
 def read_cues(path: Path = CUES_PATH) -> Cues:
     """Load and validate the cue lists; a malformed entry raises ``DataFileError``."""
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(str(path), None, "top level must be a mapping")
-    lists: dict[str, frozenset[str]] = {}
-    for key in ("metonym_verbs", "literal_verbs", "metonym_nouns", "locative_preps", "not_places", "place_heads",
-                "area_heads", "org_heads", "division_heads"):
-        words = data.get(key)
-        line = data.key_lines.get(key) if hasattr(data, "key_lines") else None
-        if not isinstance(words, list) or not words:
-            raise DataFileError(str(path), line, f"{key} must be a non-empty list")
-        for word in words:
-            if not isinstance(word, str) or not word.strip() or word != word.lower():
-                raise DataFileError(str(path), line, f"{key}: {word!r} must be a lower-case word")
-        lists[key] = frozenset(words)
+    lists = {key: frozenset(word_list(data, key, path))
+             for key in ("metonym_verbs", "literal_verbs", "metonym_nouns", "locative_preps", "not_places",
+                         "place_heads", "area_heads", "org_heads", "division_heads")}
     both = lists["metonym_verbs"] & lists["literal_verbs"]
     if both:
         raise DataFileError(str(path), data.key_lines.get("literal_verbs") if hasattr(data, "key_lines") else None,

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataFileError
-from .data import Cues, load_yaml
+from .data import Cues, load_yaml, word_list
 from .index import Candidate, Gazetteer, normalize
 from .resolve import distance_km
 
@@ -72,18 +72,9 @@ def read_local(path: Path = LOCAL_PATH) -> LocalCues:
     data = load_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(str(path), None, "top level must be a mapping")
-    keys = ("site_heads", "natural_heads", "thoroughfare_heads", "person_proof_heads", "not_sites", "site_openers", "site_tails", "division_heads", "division_openers",
-            "connectors", "titles")
-    lists: dict[str, list[str]] = {}
-    for key in keys:
-        words = data.get(key)
-        line = data.key_lines.get(key) if hasattr(data, "key_lines") else None
-        if not isinstance(words, list) or not words:
-            raise DataFileError(str(path), line, f"{key} must be a non-empty list")
-        for word in words:
-            if not isinstance(word, str) or not word.strip() or word != word.lower():
-                raise DataFileError(str(path), line, f"{key}: {word!r} must be a lower-case word")
-        lists[key] = words
+    keys = ("site_heads", "natural_heads", "thoroughfare_heads", "person_proof_heads", "not_sites", "site_openers",
+            "site_tails", "division_heads", "division_openers", "connectors", "titles")
+    lists = {key: word_list(data, key, path) for key in keys}
     road = data.get("road_pattern")
     road_line = data.key_lines.get("road_pattern") if hasattr(data, "key_lines") else None
     pattern = None
