@@ -55,7 +55,8 @@ def near_story(c: Candidate, ctx: Context) -> bool | None:
     points = [*ctx.points, *ctx.anchors]
     if not points:
         return None
-    return min(distance_km(c.lat, c.lon, p.lat, p.lon) for p in points) < NEAR_KM
+    span = NEAR_KM / 111.19  # degrees of latitude: a point farther north or south is farther anyway
+    return any(abs(c.lat - p.lat) < span and distance_km(c.lat, c.lon, p.lat, p.lon) < NEAR_KM for p in points)
 
 
 def remote(candidates: list[Candidate], ctx: Context) -> set[int]:
