@@ -7,24 +7,36 @@ from conftest import build_doc
 from spacy.tokens import Doc
 
 from eventwire.events.coder import EventCoder
-from eventwire.records import ActorMention, Event
+from eventwire.records import ActorMention, Event, Place
 
 
-def parse(nlp, spec: str, actors: dict[str, str], published: str | None = "2024-05-06") -> Doc:
-    """``spec``: one token a line as ``word lemma POS dep head [tag]``; ``actors`` maps token-index spans
-    ("3" or "1-2") to codes."""
+def parse(nlp, spec: str, actors: dict[str, str], published: str | None = "2024-05-06",
+          places: dict[str, str] | None = None) -> Doc:
+    """``spec``: one token a line as ``word lemma POS dep head [tag]``; ``actors`` and ``places`` map
+    token-index spans ("3" or "1-2") to actor codes and to the countries of literal places."""
     rows = [line.split() for line in spec.strip().splitlines()]
-    words = [r[0] for r in rows]
-    doc = build_doc(nlp, words=words, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+    doc = build_doc(nlp, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
                     deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
                     tags=[r[5] if len(r) > 5 else "" for r in rows])
-    mentions = []
-    for span, code in actors.items():
-        a, _, b = span.partition("-")
+
+    def span(key: str) -> tuple[int, int, str]:
+        a, _, b = key.partition("-")
         first, last = doc[int(a)], doc[int(b or a)]
-        mentions.append(ActorMention(start=first.idx, end=last.idx + len(last), text=doc.text[first.idx:last.idx + len(last)],
-                                     code=code, name=doc.text[first.idx:last.idx + len(last)]))
+        return first.idx, last.idx + len(last), doc.text[first.idx:last.idx + len(last)]
+
+    mentions = []
+    for key, code in actors.items():
+        lo, hi, text = span(key)
+        country = None if code.startswith("---") else code[:3]
+        mentions.append(ActorMention(start=lo, end=hi, text=text, code=code, name=text, country=country,
+                                     kind="group" if code.startswith("---") else "country"))
     doc._.actors = sorted(mentions, key=lambda m: m.start)
+    found = []
+    for key, country in (places or {}).items():
+        lo, hi, text = span(key)
+        found.append(Place(start=lo, end=hi, text=text, country=country, kind="literal", feature="city"))
+    if places is not None:
+        doc._.places = found
     doc._.doc_id = "t1"
     doc._.published = published
     doc._.explain = False

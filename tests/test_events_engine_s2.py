@@ -5,53 +5,22 @@ for these tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import build_doc
 from spacy.tokens import Doc
+from test_events_coder import parse as _parse
+from test_events_coder import triples
 
 from eventwire.events.coder import EventCoder
 from eventwire.events.patterns import load_patterns
-from eventwire.records import ActorMention, Event, Place
 
 
 def parse(nlp, spec: str, actors: dict[str, str], places: dict[str, str] | None = None) -> Doc:
-    """``spec``: one token a line as ``word lemma POS dep head [tag]``; ``actors`` and ``places`` map
-    token-index spans ("3" or "1-2") to actor codes and to place countries."""
-    rows = [line.split() for line in spec.strip().splitlines()]
-    doc = build_doc(nlp, words=[r[0] for r in rows], lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-                    deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
-                    tags=[r[5] if len(r) > 5 else "" for r in rows])
-
-    def span(key: str) -> tuple[int, int, str]:
-        a, _, b = key.partition("-")
-        first, last = doc[int(a)], doc[int(b or a)]
-        return first.idx, last.idx + len(last), doc.text[first.idx:last.idx + len(last)]
-
-    mentions = []
-    for key, code in actors.items():
-        lo, hi, text = span(key)
-        country = None if code.startswith("---") else code[:3]
-        mentions.append(ActorMention(start=lo, end=hi, text=text, code=code, name=text, country=country,
-                                     kind="group" if code.startswith("---") else "country"))
-    doc._.actors = sorted(mentions, key=lambda m: m.start)
-    found = []
-    for key, country in (places or {}).items():
-        lo, hi, text = span(key)
-        found.append(Place(start=lo, end=hi, text=text, country=country, kind="literal", feature="city"))
-    doc._.places = found
-    doc._.doc_id = "t1"
-    doc._.published = "2024-05-06"
-    doc._.explain = False
-    doc._.trace = None
-    return doc
+    """The event coder tests' hand parser, with literal places (every test here sets them)."""
+    return _parse(nlp, spec, actors, places=places or {})
 
 
 @pytest.fixture(scope="module")
 def coder() -> EventCoder:
     return EventCoder(None)
-
-
-def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
-    return {(e.source, e.target, e.code) for e in events}
 
 
 def test_grammar_lists_load():
