@@ -1,12 +1,15 @@
 """Throughput benchmark: eventwire end to end against spaCy alone, stage shares, memory, workers.
 
-usage: python benchmarks/throughput.py [--corpus FILE.jsonl] [--articles 400] [--fast]
-                                       [--rss 1000,10000] [--skip-rss] [--skip-workers] [--skip-dask]
+usage: python benchmarks/throughput.py [--corpus FILE.jsonl] [--articles 400] [--rounds 3] [--fast]
+                                       [--rss 1000,10000] [--skip-rss] [--only-rss] [--skip-workers]
+                                       [--skip-dask]
 
 Prints, in one run:
 - words/s of spaCy alone (the same pipeline components, same texts, nlp.pipe) and of eventwire
-  end to end (process() + writing to a DuckDB store), and their ratio, on one core;
-- the share of time of each pipeline component and each eventwire stage;
+  end to end (process() + writing to a DuckDB store) on one core, in --rounds interleaved rounds,
+  and their ratio: the median over rounds of the wall-clock ratio and of the CPU-time ratio (the
+  latter holds on a loaded shared machine);
+- the share of CPU time of each pipeline component and each eventwire stage;
 - peak RSS after the first and after the last article count of --rss (a fresh process streaming a
   generated corpus into a store: it must not grow with the corpus);
 - 1 worker vs 2 workers (process_parallel) and the Dask engine with 2 workers.
@@ -20,6 +23,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -99,7 +103,18 @@ def words(articles: list[Article]) -> int:
     return sum(len(a.text.split()) for a in articles)
 
 
-def bench_single(articles: list[Article], fast: bool) -> None:
+def _median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def bench_single(articles: list[Article], fast: bool, rounds: int = 3, chunk: int = 64) -> None:
+    """spaCy alone vs eventwire end to end on one core, interleaved.
+
+    The machine may be shared: a wall-clock ratio from one pair of runs moves with the other jobs'
+    load. So each of ``rounds`` rounds runs both over the corpus, alternating every ``chunk``
+    articles (and which goes first), and the median ratio over rounds is reported, together with the
+    ratio of CPU time (``time.process_time`` of this process: what the work itself cost).
+    """
     from eventwire.nlp.pipeline import load_pipeline
     from eventwire.process import process
     from eventwire.store import Store
@@ -108,48 +123,77 @@ def bench_single(articles: list[Article], fast: bool) -> None:
     spacy_only = load_pipeline(fast=fast, eventwire=False)
     texts = [a.text for a in articles]
     list(spacy_only.pipe(texts[:20]))  # warm up
-    t = time.perf_counter()
-    for _ in spacy_only.pipe(texts, batch_size=32):
-        pass
-    t_spacy = time.perf_counter() - t
     nlp = load_pipeline(fast=fast)
     list(process(articles[:20], nlp=nlp))
     ew = nlp.get_pipe("eventwire")
-    ew.timings = dict.fromkeys(ew.timings, 0.0)
-    db = os.path.join(tempfile.mkdtemp(), "t.duckdb")
-    n_events = 0
-    t = time.perf_counter()
-    with Store(db) as store:
-        batch = []
-        for coded in process(articles, nlp=nlp):
-            batch.append(coded)
-            n_events += len(coded.events)
-            if len(batch) >= 64:
-                store.add_coded(batch)
-                batch = []
-        store.add_coded(batch)
-    t_ew = time.perf_counter() - t
+
+    def run_spacy(part: list[str]) -> tuple[float, float]:
+        t, c = time.perf_counter(), time.process_time()
+        for _ in spacy_only.pipe(part, batch_size=32):
+            pass
+        return time.perf_counter() - t, time.process_time() - c
+
+    def run_eventwire(part: list[Article], store: Store) -> tuple[float, float, float, int]:
+        t, c = time.perf_counter(), time.process_time()
+        coded = list(process(part, nlp=nlp))
+        c_store = time.process_time()
+        for k in range(0, len(coded), 64):
+            store.add_coded(coded[k:k + 64])
+        end = time.process_time()
+        return time.perf_counter() - t, end - c, end - c_store, sum(len(x.events) for x in coded)
+
     print(f"corpus               {len(articles)} articles, {n_words:,} words, profile {'fast' if fast else 'default'}"
-          f" ({', '.join(spacy_only.pipe_names)})")
-    print(f"spaCy alone          {n_words / t_spacy:,.0f} words/s")
-    print(f"eventwire end to end {n_words / t_ew:,.0f} words/s ({n_events} events, store writes included)")
-    print(f"ratio eventwire/spaCy {t_spacy / t_ew:.2f}")
-    # Per-component shares: run each pipe over the same docs one after another.
+          f" ({', '.join(spacy_only.pipe_names)}); {rounds} rounds, interleaved every {chunk} articles")
+    walls, cpus, stores, n_events = [], [], [], 0
+    for r in range(rounds):
+        s_wall = s_cpu = e_wall = e_cpu = w_cpu = 0.0
+        n_events = 0
+        with Store(os.path.join(tempfile.mkdtemp(), "t.duckdb")) as store:
+            for k, lo in enumerate(range(0, len(articles), chunk)):
+                part = articles[lo:lo + chunk]
+                order = ("spacy", "eventwire") if (r + k) % 2 == 0 else ("eventwire", "spacy")
+                for which in order:
+                    if which == "spacy":
+                        w, c = run_spacy([a.text for a in part])
+                        s_wall, s_cpu = s_wall + w, s_cpu + c
+                    else:
+                        w, c, c_store, n = run_eventwire(part, store)
+                        e_wall, e_cpu, w_cpu, n_events = e_wall + w, e_cpu + c, w_cpu + c_store, n_events + n
+        walls.append(s_wall / e_wall)
+        cpus.append(s_cpu / e_cpu)
+        stores.append(s_cpu / (e_cpu - w_cpu))
+        print(f"  round {r + 1}: spaCy alone {n_words / s_wall:,.0f} words/s (cpu {n_words / s_cpu:,.0f}), "
+              f"eventwire {n_words / e_wall:,.0f} words/s (cpu {n_words / e_cpu:,.0f}, of which store writes "
+              f"{100 * w_cpu / e_cpu:.1f} %); ratio wall {walls[-1]:.2f}, cpu {cpus[-1]:.2f}", flush=True)
+    print(f"eventwire end to end {n_events} events a round, store writes included")
+    print(f"ratio eventwire/spaCy median of {rounds}: wall {_median(walls):.2f} "
+          f"(min {min(walls):.2f}, max {max(walls):.2f}); cpu {_median(cpus):.2f} "
+          f"(min {min(cpus):.2f}, max {max(cpus):.2f}); cpu without store writes {_median(stores):.2f}")
+    # Shares of CPU time: each spaCy component, then each eventwire stage, over the same docs.
     docs = [nlp.make_doc(x) for x in texts]
     shares: dict[str, float] = {}
     for name, proc in nlp.pipeline:
-        t = time.perf_counter()
+        if name == "eventwire":
+            continue
+        c = time.process_time()
         docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-        shares[name] = time.perf_counter() - t
-    ew_total = shares.pop("eventwire")
-    stage_total = sum(ew.timings.values()) or 1.0
-    total = sum(shares.values()) + ew_total
-    print("time shares (one core):")
+        shares[name] = time.process_time() - c
+    for name, stage in ew.stages:
+        c = time.process_time()
+        docs = [stage(d) for d in docs]
+        shares[f"eventwire.{name}"] = time.process_time() - c
+    for name, enrich in ew.enrichers:
+        c = time.process_time()
+        for d in docs:
+            if d._.events:
+                enrich(d, d._.events)
+        shares[f"eventwire.{name}"] = time.process_time() - c
+    total = sum(shares.values())
+    own = sum(sec for name, sec in shares.items() if name.startswith("eventwire."))
+    print(f"cpu time shares (one core; eventwire's own stages {100 * own / total:.1f} %, so at most "
+          f"{1 - own / total:.2f} of spaCy alone's speed before store writes):")
     for name, sec in shares.items():
-        print(f"  {name:22s} {100 * sec / total:5.1f} %")
-    for name, sec in ew.timings.items():
-        part = ew_total * sec / stage_total
-        print(f"  eventwire.{name:12s} {100 * part / total:5.1f} %")
+        print(f"  {name:28s} {100 * sec / total:5.1f} %")
 
 
 def bench_rss(points: list[int], fast: bool) -> None:
@@ -218,6 +262,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", help="JSONL (or any input eventwire reads) instead of the generated corpus")
     ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved spaCy-alone / eventwire rounds (median)")
     ap.add_argument("--fast", action="store_true", help="the fast profile (no statistical NER)")
     ap.add_argument("--rss", default="1000,10000")
     ap.add_argument("--skip-rss", action="store_true")
@@ -235,7 +280,7 @@ def main() -> None:
         bench_rss([int(x) for x in args.rss.split(",")], args.fast)
         return
     articles = read_corpus(args.corpus, args.articles) if args.corpus else list(generate(args.articles))
-    bench_single(articles, args.fast)
+    bench_single(articles, args.fast, max(1, args.rounds))
     if not args.skip_rss:
         bench_rss([int(x) for x in args.rss.split(",")], args.fast)
     if not args.skip_workers:

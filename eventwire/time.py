@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .datafiles import read_yaml
+from .doctable import table
 from .errors import DataFileError
 from .records import Event, TimeExpression
 
@@ -449,7 +450,7 @@ class DateTagger:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
         ents = [e for e in doc.ents if e.label_ == "DATE"] if dct is not None else []
         out: list[TimeExpression] = []
-        text = doc.text  # built from the tokens on each access: once here
+        text = table(doc).text  # doc.text is rebuilt from the tokens on each access
         for si, sent in enumerate(sents):
             words = self.rules.words_of(text[sent.start_char:sent.end_char])
             if words & self.rules.triggers:

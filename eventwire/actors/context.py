@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc
 
+from ..doctable import table
 from .coref import Candidate
 from .dictionary import TRANSNATIONAL, ActorDictionary, Entry
 
@@ -44,9 +45,10 @@ _REGION = {"the", "south", "north", "east", "west", "central", "southern", "nort
 def _paragraph_starts(doc: Doc) -> list[int]:
     starts = []
     fresh = True  # at the start of the text or after a line break
-    for i, tok in enumerate(doc):
-        if tok.is_space:
-            fresh = fresh or "\n" in tok.text
+    tab = table(doc)
+    for i, (space, word) in enumerate(zip(tab.space, tab.words, strict=True)):
+        if space:
+            fresh = fresh or "\n" in word
             continue
         if fresh:
             starts.append(i)

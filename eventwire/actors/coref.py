@@ -287,13 +287,15 @@ def _pronoun_antecedent(low: str, i: int, doc: Doc, history: list[Candidate], se
 
 def apposition(doc: Doc, cands: list[Candidate], modifiers: frozenset[str]) -> None:
     """Apposition: "Mao Ning, a Chinese foreign ministry spokesperson," and the reverse order."""
-    for a, b in zip(cands, cands[1:], strict=False):
+    for k, (a, b) in enumerate(zip(cands, cands[1:], strict=False)):
         between = [t.lower_ for t in doc[a.end:b.start]]
         if not between or between[0] != "," or len(between) > 4:
             continue
         if not all(w in (",", "a", "an", "the") or w in modifiers for w in between):
             continue
         role, person = (b, a) if (a.kind == "person" and a.country is None) else (a, b)
+        if role is a and k > 0:
+            role = _posted_to(doc, cands[k - 1], a) or role
         # An unknown name, or a title with no country ("Qatar's emir, Sheikh Hamad"): the role's.
         untitled = person.code is None and person.via == "ner"
         titled = person.code is not None and person.code.startswith("---") and person.name_start is not None
@@ -304,6 +306,26 @@ def apposition(doc: Doc, cands: list[Candidate], modifiers: frozenset[str]) -> N
             continue
         person.code, person.country, person.sectors = role.code, role.country, list(role.sectors)
         person.via = "context"
+
+
+def entourage(doc: Doc, cands: list[Candidate], terms: frozenset[str]) -> None:
+    """ "Congressman Doe and his staff": a bare entourage role right after "his"/"her" resolved to a coded
+    person serves that person's office and takes the person's code (not the staff's own LAB)."""
+    for own, role in zip(cands, cands[1:], strict=False):
+        if (own.via == "coref" and own.end == role.start and doc[own.start].lower_ in ("his", "her")
+                and own.kind == "person" and own.code and len(own.code) > 3 and role.via == "dictionary"
+                and role.country is None and role.name_start is None and role.role_term in terms):
+            role.code, role.country, role.sectors = own.code, own.country, list(own.sectors)
+            role.via, role.resolved_from = "coref", own.resolved_from
+
+
+def _posted_to(doc: Doc, envoy: Candidate, body: Candidate) -> Candidate | None:
+    """The one-person role a body is the "to"-object of ("Russia's ambassador to the UN, Vitaly Churkin,"):
+    the name is the ambassador, not the UN."""
+    words = [t.lower_ for t in doc[envoy.end:body.start]]
+    if words in (["to"], ["to", "the"]) and envoy.person_role and envoy.country is not None:
+        return envoy
+    return None
 
 
 def _is_acronym(text: str) -> bool:

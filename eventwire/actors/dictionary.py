@@ -155,6 +155,17 @@ def _plural(term: str) -> str | None:
     return " ".join(words)
 
 
+def _noun_forms(words: set[str]) -> set[str]:
+    """Lower-cased nouns with their regular plurals ("check" -> check, checks)."""
+    out = set()
+    for w in words:
+        out.add(w.lower())
+        plural = _plural(w.lower())
+        if plural is not None:
+            out.add(plural)
+    return out
+
+
 def _demonym_plural(adj: str) -> str | None:
     low = adj.lower()
     if "'" in adj or "." in adj:
@@ -202,11 +213,17 @@ class ActorDictionary:
         self.by_surname: dict[str, list[Entry]] = {}  # people with roles, for "President Obama"
         self.lower_ok: set[str] = set()  # forms written lower-case ("al-Qaeda"): no capital needed
         self.exact: dict[str, str] = {}  # lower form -> the only spelling accepted (abbreviations: US, UN)
+        self.lowercase_not: frozenset[str] = frozenset()  # lower-cased names that are also common words
         self.countries: dict[str, str] = {}  # alpha-3 -> display name
         self.country_entries: dict[str, Entry] = {}
         self.modifiers: frozenset[str] = frozenset()
         self.followers: frozenset[str] = frozenset()  # "supporters" (of X): X's country, no sector
         self.members: frozenset[str] = frozenset()  # "members" (of a body): the body's own code
+        self.modifier_heads: frozenset[str] = frozenset()  # "investigation": a bare role before it is no actor
+        self.adjectival: frozenset[str] = frozenset()  # "criminal": an adjective before a non-role noun
+        self.envoys: frozenset[str] = frozenset()  # "ambassador": after "<country> UN" the country's GOV
+        self.placed_sectors: frozenset[str] = frozenset()  # sectors a bare role takes "in <place>" for
+        self.entourage: frozenset[str] = frozenset()  # "his staff": the person's own code
         # Institutions every country has ("parliament"): their country comes from the story (context.py).
         self.national: frozenset[str] = frozenset()
         # term -> ordered {country: cue countries}: the first country whose cues the document names.
@@ -283,6 +300,9 @@ class ActorDictionary:
                 entry = Entry(kind="block", name="blocked phrase")
                 self._add(entry, _str_list(src, spec, "_block", line))
                 continue
+            if code == "_lowercase_not":
+                self.lowercase_not = frozenset(w.lower() for w in _str_list(src, spec, "_lowercase_not", line))
+                continue
             if code == "_shared_capitals":
                 if not isinstance(spec, dict):
                     raise src.fail(line, "_shared_capitals must map a capital to a list of country codes")
@@ -358,7 +378,8 @@ class ActorDictionary:
         data, lines = self._read_yaml(path)
         special = {k: set(_str_list(src, data.get(k), k, lines.get(k)))
                    for k in ("_modifiers", "_person_roles", "_former", "_generic", "_equipment", "_national",
-                             "_followers", "_members")}
+                             "_followers", "_members", "_modifier_heads", "_adjectival", "_envoys", "_placed_sectors",
+                             "_entourage")}
         special["_national_cues"] = special["_national_only"] = special["_no_country"] = set()
         self.no_country = self._no_country(src, data.get("_no_country"), lines.get("_no_country"))
         self.national = frozenset(t.lower() for t in special["_national"])
@@ -368,6 +389,14 @@ class ActorDictionary:
         self.former = frozenset(m.lower() for m in special["_former"])
         self.followers = frozenset(m.lower() for m in special["_followers"])
         self.members = frozenset(m.lower() for m in special["_members"])
+        self.modifier_heads = frozenset(_noun_forms(special["_modifier_heads"]))
+        self.adjectival = frozenset(m.lower() for m in special["_adjectival"])
+        self.envoys = frozenset(_noun_forms(special["_envoys"]))
+        self.entourage = frozenset(m.lower() for m in special["_entourage"])
+        bad = special["_placed_sectors"] - SECTORS
+        if bad:
+            raise src.fail(lines.get("_placed_sectors"), f"_placed_sectors: unknown sector(s) {sorted(bad)}")
+        self.placed_sectors = frozenset(special["_placed_sectors"])
         person_roles = {p.lower() for p in special["_person_roles"]}
         generic = {g.lower() for g in special["_generic"]}
         for sector, terms in data.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .coref import Candidate
+from .matching import shouting
 
 __all__ = ["add_ner"]
 
@@ -23,8 +24,8 @@ def add_ner(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     by_start = {c.start: c for c in cands}
     for ent in doc.ents:
         kind = _NER_KIND.get(ent.label_)
-        if kind is None:
-            continue
+        if kind is None or (doc[ent.start].is_upper and shouting(doc, ent.start)):
+            continue  # in a headline in capitals the NER takes verbs and nouns for names ("MEETS MEDVEDEV")
         start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
         end = ent.end - 1 if doc[ent.end - 1].text in _POSSESSIVE else ent.end
         while kind == "person" and start < end and taken[start]:

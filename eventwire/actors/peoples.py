@@ -61,7 +61,7 @@ def _place_at(doc: Doc, i: int, cands: dict[int, Candidate], q: Qualifiers) -> s
         i += 1
     c = cands.get(i)
     if c is not None and c.end + 1 < len(doc) and doc[c.end].text == "-":
-        # "in the Russian-occupied south", "of the Israeli-occupied West Bank": the occupier is no home.
+        # "in Russian-occupied areas", "across the Israeli-occupied territories": the occupier is no home.
         return _place_at(doc, c.end + 2, cands, q)
     if c is not None and c.kind == "country" and c.country and c.country not in TRANSNATIONAL and not c.sectors:
         return c.country

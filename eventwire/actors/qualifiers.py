@@ -17,7 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 import yaml
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from ..errors import DataFileError
@@ -198,7 +200,8 @@ def _set(c: Candidate, country: str) -> None:
     c.code = country + "".join(c.sectors)
 
 
-def qualify(doc: Doc, cands: list[Candidate], dictionary: ActorDictionary, q: Qualifiers) -> list[Candidate]:
+def qualify(doc: Doc, cands: list[Candidate], dictionary: ActorDictionary, q: Qualifiers,
+            home: str | None = None) -> list[Candidate]:
     """Give open roles the country of a region or people qualifying them; add "the North"-style sides.
     Returns the candidates (sorted by start) without the uncoded ones a qualifier absorbed, the
     sponsors of another actor ("Iran-backed") and role nouns describing the name after them."""
@@ -236,7 +239,7 @@ def qualify(doc: Doc, cands: list[Candidate], dictionary: ActorDictionary, q: Qu
         if country is not None:
             _set(c, country)
     out = [c for i, c in enumerate(cands) if i not in absorbed]
-    return sorted(out + _sides(doc, out, q), key=lambda c: c.start)
+    return sorted(out + _sides(doc, out, q, home), key=lambda c: c.start)
 
 
 def _homonym_regions(doc: Doc, cands: list[Candidate], q: Qualifiers) -> None:
@@ -334,7 +337,8 @@ def _after(doc: Doc, cands: list[Candidate], k: int, q: Qualifiers, dictionary: 
         return None
     nxt = cands[k + 1] if k + 1 < len(cands) else None
     if nxt is not None and nxt.start == i and nxt.kind == "country" and nxt.country and not nxt.sectors \
-            and nxt.country not in TRANSNATIONAL and _stateless_people(doc, c, dictionary):
+            and nxt.country not in TRANSNATIONAL and _stateless_people(doc, c, dictionary) \
+            and ethnic.lower_ not in q.w("regional"):
         return nxt.country
     return None
 
@@ -345,18 +349,29 @@ def _stateless_people(doc: Doc, c: Candidate, dictionary: ActorDictionary) -> bo
     return e is not None and e.kind in ("adjective", "demonym") and e.country is None
 
 
-def _sides(doc: Doc, cands: list[Candidate], q: Qualifiers) -> list[Candidate]:
-    """ "the North" / "the South" in a story naming either Korea: that Korea (and its roles)."""
+def _sides(doc: Doc, cands: list[Candidate], q: Qualifiers, home: str | None = None) -> list[Candidate]:
+    """ "the North" / "the South" in a story naming either Korea, also in its dateline ("SEOUL, South
+    Korea (AP) --"): that Korea (and its roles)."""
     if not q.sides:
         return []
-    named = {c.country for c in cands if c.country}
+    # Find the side words by their hashes in one array operation, not by walking every token in Python.
+    if not len(doc):
+        return []
+    orth = doc.to_array(ORTH)
+    mask = numpy.zeros(len(doc), dtype=bool)
+    for word in q.sides:
+        mask |= orth == doc.vocab.strings.add(word)
+    hits = numpy.flatnonzero(mask)
+    if not len(hits):
+        return []
+    named = {c.country for c in cands if c.country} | ({home} if home else set())
     covered = [False] * len(doc)
     for c in cands:
         for i in range(c.start, c.end):
             covered[i] = True
     by_start = {c.start: c for c in cands}
     added: list[Candidate] = []
-    for tok in doc:
+    for tok in (doc[int(i)] for i in hits):
         pairs = q.sides.get(tok.text)
         if not pairs or covered[tok.i] or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
             continue
@@ -451,7 +466,14 @@ def _inner_term(doc: Doc, c: Candidate, dictionary: ActorDictionary) -> str | No
 def story_people(doc: Doc, cands: list[Candidate], home: str | None, sent: list[int]) -> None:
     """A titled name nobody knows ("former president Juan Perezoso", "President Jean Dupont")
     still belongs to a country: the dateline's, else that of a court, police force or legislature
-    acting in the same sentence before it."""
+    acting in the same sentence before it, else the one country every coded actor before it in the
+    story belongs to ("Iran rejected the offer. Foreign Minister Ali Akbar said ..." -> IRNGOV)."""
+    # The countries of the coded actors of each sentence: a person in a sentence naming another country
+    # ("Chinese envoys met President X") is not given the story's country.
+    by_sent: dict[int, set[str]] = {}
+    for c in cands:
+        if c.country and c.code and c.country not in TRANSNATIONAL:
+            by_sent.setdefault(sent[c.start], set()).add(c.country)
     for k, c in enumerate(cands):
         if not (_open(c) and c.kind == "person" and c.name_start is not None):
             continue
@@ -460,5 +482,8 @@ def story_people(doc: Doc, cands: list[Candidate], home: str | None, sent: list[
             near = [h for h in cands[:k] if sent[h.start] == sent[c.start] and h.country and h.code
                     and h.country not in TRANSNATIONAL and set(h.sectors) & _DOMESTIC]
             country = near[-1].country if near else None
+        if country is None and not by_sent.get(sent[c.start]):
+            before = set().union(*(v for n, v in by_sent.items() if n < sent[c.start]))
+            country = next(iter(before)) if len(before) == 1 else None
         if country is not None:
             _set(c, country)

@@ -1,6 +1,6 @@
 """The ActorRecognizer component: dictionary matches + NER spans -> coded ActorMentions.
 
-One PhraseMatcher pass finds every dictionary form; the matches are then read left to right and
+One PhraseMatcher pass finds every dictionary form (matching.py); the matches are then read left to right and
 composed the way news phrases actors: a country word, an optional possessive and modifiers, role
 nouns, then maybe a name ("Chinese foreign ministry spokesperson Mao Ning" -> one CHNGOV mention).
 The statistical NER, when the pipeline has it, adds names the dictionary lacks and tells a
@@ -25,8 +25,9 @@ from .context import (
     national_countries,
     shared_capitals,
 )
-from .coref import Candidate, acronyms, apposition, resolve, sentence_ids
+from .coref import Candidate, acronyms, apposition, entourage, resolve, sentence_ids
 from .dictionary import TRANSNATIONAL, ActorDictionary, Entry, code_sectors, load_dictionary
+from .matching import Match, find_matches, placed_in, shouting
 from .ner import add_ner
 from .peoples import peoples
 from .qualifiers import load_qualifiers, ngo_names, no_country, qualify, story_people
@@ -56,15 +57,6 @@ _MAX_GAP = 3  # tokens allowed between a country word and its role noun
 _MAX_NAME = 4  # tokens of a personal name guessed after a title, without NER
 
 
-class _Match:
-    __slots__ = ("start", "end", "entry")
-
-    def __init__(self, start: int, end: int, entry: Entry) -> None:
-        self.start = start
-        self.end = end
-        self.entry = entry
-
-
 class ActorRecognizer:
     """spaCy component: sets ``doc._.actors`` to sorted, non-overlapping ActorMentions."""
 
@@ -91,7 +83,7 @@ def _explain(doc: Doc, m: ActorMention) -> str:
 def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[ActorMention]:
     """The coded actor mentions of ``doc`` (the component's work, callable on its own)."""
     date = doc._.published
-    matches = _matches(doc, dictionary, matcher)
+    matches = find_matches(doc, dictionary, matcher)
     has_ner = doc.has_annotation("ENT_IOB")
     has_pos = doc.has_annotation("POS")
     matches, spans, home = drop_datelines(doc, matches)
@@ -106,58 +98,23 @@ def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[Ac
     ethnic_groups(doc, cands)
     shared_capitals(doc, cands, dictionary)
     quals = load_qualifiers(str(dictionary.data_dir), dictionary)
-    cands = ngo_names(doc, qualify(doc, cands, dictionary, quals), quals)
+    cands = ngo_names(doc, qualify(doc, cands, dictionary, quals, home), quals)
     no_country(doc, cands, dictionary, quals)
-    story_people(doc, cands, home, sentence_ids(doc))
-    cands = peoples(doc, cands, dictionary, quals, home, sentence_ids(doc))
+    placed_in(doc, cands, dictionary)
+    sent = sentence_ids(doc)  # once: walking doc.sents is not free
+    story_people(doc, cands, home, sent)
+    cands = peoples(doc, cands, dictionary, quals, home, sent)
     cands = sorted(cands + resolve(doc, cands, date), key=lambda c: c.start)
-    national_countries(doc, cands, dictionary, home, sentence_ids(doc))
-    return _to_mentions(doc, cands)
-
-
-# ---- matching ------------------------------------------------------------------------------
-
-
-def _matches(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[_Match]:
-    """Dictionary matches that pass the case checks, longest first, non-overlapping, in order."""
-    strings = doc.vocab.strings
-    found: list[_Match] = []
-    for key, start, end in matcher(doc):  # type: ignore[operator]
-        entry = dictionary.entries[int(strings[key])]
-        span = doc[start:end]
-        text = span.text
-        exact = dictionary.exact.get(text.lower())
-        if exact is not None:
-            if text != exact and not _shouting(doc, start):
-                continue
-        elif text[:1].islower() and text.lower() not in dictionary.lower_ok:
-            continue  # "turkey", "chad", "china" the porcelain: proper names need a capital
-        found.append(_Match(start, end, entry))
-    found.sort(key=lambda m: (m.start - m.end, m.start))
-    taken = [False] * len(doc)
-    chosen: list[_Match] = []
-    for m in found:
-        if any(taken[m.start:m.end]):
-            continue
-        for i in range(m.start, m.end):
-            taken[i] = True
-        chosen.append(m)
-    chosen.sort(key=lambda m: m.start)
-    return [m for m in chosen if m.entry.kind != "block"]
-
-
-def _shouting(doc: Doc, i: int) -> bool:
-    """True inside an all-capitals line (a headline), where case says nothing."""
-    lo, hi = max(0, i - 3), min(len(doc), i + 4)
-    words = [t.text for t in doc[lo:hi] if t.is_alpha and len(t.text) > 2]
-    return len(words) >= 3 and all(w.isupper() for w in words)
+    entourage(doc, cands, dictionary.entourage)
+    national_countries(doc, cands, dictionary, home, sent)
+    return _to_mentions(doc, cands, sent)
 
 
 # ---- composition ---------------------------------------------------------------------------
 
 
 class _Composer:
-    def __init__(self, doc: Doc, dictionary: ActorDictionary, matches: list[_Match], date: str | None,
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, matches: list[Match], date: str | None,
                  has_ner: bool, has_pos: bool) -> None:
         self.doc = doc
         self.d = dictionary
@@ -180,7 +137,7 @@ class _Composer:
 
     # -- helpers
 
-    def _item(self, tok: int) -> _Match | None:
+    def _item(self, tok: int) -> Match | None:
         k = self.at.get(tok)
         return None if k is None else self.ms[k]
 
@@ -197,10 +154,13 @@ class _Composer:
         doc = self.doc
         limit = min(len(doc), pos + _MAX_GAP)
         i = pos
+        caps = pos < len(doc) and doc[pos].is_upper and shouting(doc, pos)
         while i < limit and not self.covered[i]:
             tok = doc[i]
             modifier = tok.lower_ in self.d.modifiers or tok.text == "-"
-            if self.has_pos:
+            if caps:  # a headline in capitals: tags say little, only modifier words may stand between
+                tagged = False
+            elif self.has_pos:
                 tagged = tok.pos_ in ("ADJ", "NOUN", "PROPN") and tok.lower_ not in _DAYS_MONTHS
             else:  # no tagger: words of a proper name ("Nigerian National Petroleum Corporation")
                 tagged = tok.is_title and tok.is_alpha and not tok.is_stop and tok.lower_ not in _DAYS_MONTHS
@@ -209,7 +169,7 @@ class _Composer:
             i += 1
         return i
 
-    def _name_after(self, pos: int, title: str | None = None) -> tuple[int, _Match | None]:
+    def _name_after(self, pos: int, title: str | None = None) -> tuple[int, Match | None]:
         """End of a personal name starting at ``pos`` (``pos`` when there is none)."""
         if pos >= len(self.doc):
             return pos, None
@@ -242,7 +202,7 @@ class _Composer:
         # "then-President" marks a past role; a sentence-opening "Then" does not.
         return any(t.lower_ in self.d.former and t.text != "Then" for t in self.doc[lo:end])
 
-    def _dateline(self, m: _Match) -> bool:
+    def _dateline(self, m: Match) -> bool:
         """A place opening a paragraph in capitals before punctuation ("VIENNA —") is a dateline."""
         doc = self.doc
         first = m.start == 0 or "\n" in doc[m.start - 1].text or doc[m.start - 1].is_space
@@ -254,20 +214,22 @@ class _Composer:
         text = doc[m.start:m.end].text
         if not text.isupper() or self.d.exact.get(text.lower()) == text:
             return False  # "U.S. Ambassador Jane Doe ..." opens a sentence: an abbreviation is no dateline
+        if nxt.text == "," and shouting(self.doc, m.end + 1):
+            return False  # "CHINA, JAPAN AGREE": a headline listing countries, not "SEOUL, South Korea"
         # "VIENNA —", "LONDON The Latest": capitals then punctuation or ordinary text (not a headline).
         return (nxt.is_punct and nxt.text not in _POSSESSIVE) or (nxt.is_title and not nxt.is_upper)
 
-    def _owned(self, m: _Match) -> bool:
+    def _owned(self, m: Match) -> bool:
         return m.end < len(self.doc) and self.doc[m.end].text in _POSSESSIVE
 
-    def _stance(self, m: _Match) -> bool:
+    def _stance(self, m: Match) -> bool:
         doc = self.doc
         return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in ("pro", "anti")
 
     def _definite(self, start: int) -> bool:
         return start > 0 and self.doc[start - 1].lower_ == "the"
 
-    def _place_use(self, m: _Match) -> str:
+    def _place_use(self, m: Match) -> str:
         """How to read a country or capital word inside a longer proper name: "keep" it, "drop" it
         ("George Washington", "Washington Post") or keep only its "country" ("the Beijing Olympics")."""
         doc = self.doc
@@ -283,8 +245,8 @@ class _Composer:
             if ent.label_ == "ORG":
                 return "drop" if m.entry.kind == "capital" else "keep"  # "Russia Today" keeps RUS
             return "country" if m.entry.kind == "capital" else "keep"
-        if m.entry.kind == "adjective":
-            return "keep"
+        if m.entry.kind == "adjective" or shouting(doc, m.start):
+            return "keep"  # in a headline in capitals every word looks like a name
         if m.end < len(doc) and self._is_name_token(m.end) and doc[m.end].text not in _POSSESSIVE:
             return "drop"
         if (m.start > 0 and not doc[m.start].is_sent_start and self._is_name_token(m.start - 1)
@@ -294,7 +256,7 @@ class _Composer:
 
     # -- candidates
 
-    def _standalone(self, m: _Match) -> Candidate | None:
+    def _standalone(self, m: Match) -> Candidate | None:
         e = m.entry
         doc = self.doc
         use = self._place_use(m) if e.kind in ("country", "capital") else "keep"
@@ -361,7 +323,7 @@ class _Composer:
             j += 1
         return j
 
-    def _sector(self, agents: list[_Match]) -> tuple[str, Entry]:
+    def _sector(self, agents: list[Match]) -> tuple[str, Entry]:
         """The head's sector, or the one before it when the head is generic ("army officer")."""
         head = agents[-1].entry
         if head.generic and len(agents) > 1:
@@ -398,6 +360,14 @@ class _Composer:
                                  kind="person", via="context", name_start=ent.start))
             return j + 1
         gap_start, pos = pos, self._gap(pos)
+        envoy = self._envoy_at(pos) if last.entry.country else None
+        if envoy is not None:
+            # "Russia's UN ambassador", "the French NATO envoy": the sending state's diplomat.
+            name_end, person = self._name_after(envoy.end, envoy.entry.name) if envoy.entry.person_role else (envoy.end, None)
+            for h in heads[:-1]:
+                self._emit(h, out)
+            out.append(self._role(last.start, name_end, last.entry, "GOV", envoy.entry, person, envoy.end))
+            return self.at[person.start] + 1 if person is not None else self.at[envoy.start] + 1
         nxt = self._item(pos)
         if nxt is not None and nxt.entry.kind == "agent" and not self._arms_of(last, gap_start, pos):
             nxt = None
@@ -442,7 +412,7 @@ class _Composer:
             self._emit(h, out)
         return j + 1
 
-    def _arms_of(self, place: _Match, gap_start: int, pos: int) -> bool:
+    def _arms_of(self, place: Match, gap_start: int, pos: int) -> bool:
         """Whether a country word and the role noun at ``pos`` compose. A weapon or vessel needs them
         close ("Israeli jets", "Israeli F-35 jets", not "Chinese passenger jets") and is not merely
         made there ("Iranian-made drones" fly for whoever bought them)."""
@@ -456,12 +426,55 @@ class _Composer:
             return False
         return all(t.lower_ in self.d.modifiers or not (t.is_alpha and t.is_lower) for t in doc[gap_start:pos])
 
-    def _emit(self, m: _Match, out: list[Candidate]) -> None:
+    def _of_country(self, pos: int) -> Match | None:
+        """The country or capital in "of (the) <country>" at ``pos``, not owning something after it."""
+        doc = self.doc
+        if pos >= len(doc) or doc[pos].lower_ != "of":
+            return None
+        pos += 2 if pos + 1 < len(doc) and doc[pos + 1].lower_ == "the" else 1
+        place = self._item(pos)
+        if place is None or place.entry.kind not in ("country", "capital") or not place.entry.country or self._owned(place):
+            return None
+        return place
+
+    def _envoy_at(self, pos: int) -> Match | None:
+        """The envoy role right after an intergovernmental body at ``pos`` ("UN ambassador")."""
+        org = self._item(pos)
+        if org is None or org.entry.kind != "organisation" or not (org.entry.code_at(self.date) or "").startswith("IGO"):
+            return None
+        role = self._item(org.end)
+        if role is None or role.entry.kind != "agent" or role.entry.name not in self.d.envoys:
+            return None
+        return role
+
+    def _modifier_only(self, start: int, end: int, head: Entry) -> bool:
+        """Whether a bare role run only modifies the noun after it: an act, a document or a process
+        ("prisoner exchange", "police report", "inmate checks"), or any noun after an adjectival role word
+        ("criminal charges"). Only the next token is looked at; with a parse it must be a noun the run
+        modifies ("police report that..." has the verb "report")."""
+        doc = self.doc
+        if end >= len(doc) or self.covered[end] or start > 0 and doc[start - 1].text in _POSSESSIVE:
+            return False
+        nxt = doc[end]
+        if not (nxt.is_alpha and nxt.is_lower):
+            return False
+        if self.has_pos:
+            if nxt.pos_ != "NOUN" or doc[end - 1].head.i != end or doc[end - 1].dep_ not in ("compound", "amod", "nmod"):
+                return False
+            words = {nxt.lower_, nxt.lemma_.lower()}
+        else:
+            words = {nxt.lower_}
+        if words & self.d.modifier_heads:
+            return True
+        # the adjective's own form only: "criminals fled" are actors
+        return end - start == 1 and doc[start].lower_ in self.d.adjectival and (self.has_pos or not nxt.is_stop)
+
+    def _emit(self, m: Match, out: list[Candidate]) -> None:
         cand = self._standalone(m)
         if cand is not None:
             out.append(cand)
 
-    def _role(self, start: int, end: int, place: Entry, sector: str, head: Entry, person: _Match | None,
+    def _role(self, start: int, end: int, place: Entry, sector: str, head: Entry, person: Match | None,
               role_end: int) -> Candidate:
         """A composed mention: country word + role noun (+ name)."""
         country = place.country
@@ -504,6 +517,8 @@ class _Composer:
             sector = "ELI"
         if not head.bare:
             return j_end  # "fired a missile": a weapon with no country word is not an actor
+        if self._modifier_only(start, end, head):
+            return j_end  # "a criminal investigation", "a prisoner exchange": no actor
         if head.plural and count_group(doc, start):
             # "the two governments", "both sides": several parties, no single code.
             out.append(Candidate(start, end, None, None, [], kind="group", plural=True))
@@ -552,6 +567,12 @@ class _Composer:
         if head.person_role:
             name_end, person = self._name_after(end, head.name)
             if name_end > end:
+                place = self._of_country(name_end) if person is None else None
+                if place is not None:  # "Prime Minister Jane Doe of Thailand": the country after the name
+                    cand = self._role(start, name_end, place.entry, sector, head, None, end)
+                    cand.end = place.end
+                    out.append(cand)
+                    return self.at[place.start] + 1
                 unknown = Entry(kind="country", name="", country=None)
                 cand = self._role(start, name_end, unknown, sector, head, person, end)
                 out.append(cand)
@@ -582,8 +603,7 @@ def _sectors(code: str | None) -> list[str]:
 # ---- output --------------------------------------------------------------------------------
 
 
-def _to_mentions(doc: Doc, cands: list[Candidate]) -> list[ActorMention]:
-    sent = sentence_ids(doc)
+def _to_mentions(doc: Doc, cands: list[Candidate], sent: list[int]) -> list[ActorMention]:
     out: list[ActorMention] = []
     last_end = -1
     for c in cands:

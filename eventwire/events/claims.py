@@ -27,15 +27,26 @@ __all__ = ["claim_events"]
 _SELF = {"it", "they", "we", "its", "their", "our"}
 
 
-def _claim_verb(coder: EventCoder, tok: Token) -> Token | None:
-    """The claim verb whose "that" clause holds ``tok``'s act, else None."""
-    head = coder._clause_head(tok)
-    if head.dep_ != "ccomp" or head.head is head:
+# Edges from an act up to the verb of its "that" clause: "helped carry out the killings" (xcomp), "took
+# part in the massacres", "was complicit in the attacks" (prep, acomp), never through another clause.
+_UP_TO_CLAUSE = ("xcomp", "acomp", "prep", "pobj", "dobj", "attr", "pcomp")
+
+
+def _claim_clause(coder: EventCoder, tok: Token) -> tuple[Token, Token] | None:
+    """The claim verb whose "that" clause holds ``tok``'s act, and that clause's verb, else None."""
+    cur = coder._clause_head(tok)
+    for _ in range(6):
+        if cur.dep_ == "ccomp":
+            break
+        if cur.dep_ not in _UP_TO_CLAUSE or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    else:
         return None
-    verb = head.head
+    verb = cur.head
     if lemma_of(verb) not in coder.patterns.words("claim_verbs") or any(k.dep_ == "neg" for k in verb.children):
         return None
-    return verb
+    return verb, cur
 
 
 def claim_events(coder: EventCoder, doc: Doc, sent: Span, si: int, matches: list[_Match], events: list[Event],
@@ -51,14 +62,20 @@ def claim_events(coder: EventCoder, doc: Doc, sent: Span, si: int, matches: list
         code = m.code or m.pattern.code or ""
         if m.folded_into is not None or m.pattern.suppress or code[:2] not in roots:
             continue
-        verb = _claim_verb(coder, m.token)
-        if verb is None or coder._modality(m.token) != ("asserted", False):
+        found = _claim_clause(coder, m.token)
+        if found is None or coder._modality(m.token) != ("asserted", False):
             continue  # "claimed it had not attacked" denies, "claimed it would attack" threatens
+        verb, clause = found
         claimants, _ = coder._subjects(verb)
         a = coder._actor(claimants[0], index) if claimants else None
+        if a is None and claimants:  # "a report released in Kigali alleged ...": the place's country
+            a = next(iter(coder._document_actor(doc, claimants[0], index) or ()), None)
         if a is None or not a.code or a.code.startswith("---"):
             continue
         doers, _ = coder._subjects(coder._clause_head(m.token))
+        if not doers and not coder._passive(clause):
+            # "alleged that X was complicit in the killings": the act is said of the clause's subject
+            doers, _ = coder._subjects(clause)
         if not doers:
             continue
         doer = doers[0]

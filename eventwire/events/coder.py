@@ -20,12 +20,13 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import extensions
 from ..records import ActorMention, Event
 from .claims import claim_events
-from .fill import check_requires, ontology_fields, plover_fields
+from .fill import check_requires, ontology_fields, plover_fields, reversed_event
 from .folding import Folder, _Match
+from .intent import IntentReader
 from .locate import Locator
 from .merge import merge_violence
-from .patterns import Pattern, PatternSet, load_patterns
-from .roles import SUBJ_DEPS, is_pronoun, lemma_of
+from .patterns import Pattern, PatternSet, foreign_target_ok, load_patterns
+from .roles import is_pronoun, lemma_of
 
 __all__ = ["EventCoder", "code_doc"]
 
@@ -33,9 +34,10 @@ extensions.register()
 
 # Roles naming where forces are sent rather than whom they face.
 _DESTINATIONS = {"prep:to", "prep:into", "prep:in", "prep:toward", "prep:towards", "place"}
+_DESTINATION_PREPS = {"to", "into", "toward", "towards"}
 
 
-class EventCoder(Folder, Locator):
+class EventCoder(IntentReader, Folder, Locator):
     """spaCy component: sets ``doc._.events`` (list of Event) from ``doc._.actors`` and the parse."""
 
     def __init__(self, nlp: Language | None = None, patterns: PatternSet | None = None) -> None:
@@ -80,6 +82,15 @@ class EventCoder(Folder, Locator):
         self.unattributed = tuple(g.words("unattributed_codes"))
         self.place_targets = tuple(g.words("place_target_codes"))
         self.place_recipients = tuple(g.words("place_recipient_codes"))
+        self.object_places = tuple(g.words("object_place_codes"))
+        self.home_recipients = tuple(g.words("home_recipient_codes"))
+        self.intl_seats = g.words("international_seats")
+        self.destinations = tuple(g.words("destination_codes"))
+        self.document_nouns = g.words("document_nouns")
+        self.projectiles = g.words("projectile_nouns")
+        self.reaction_roots, self.provoking = g.words("reaction_roots"), g.words("provoking_verbs")
+        self.stance_nouns, self.stance_verbs = g.words("stance_nouns"), g.words("stance_verbs")
+        self.charge_nouns = g.words("charge_nouns")
         self.unattributed_subjects = g.words("unattributed_subjects")
         self.accidents = g.words("accident_nouns")
         self.visit_nouns, self.foreign_offices = g.words("visit_nouns"), g.words("foreign_offices")
@@ -173,68 +184,7 @@ class EventCoder(Folder, Locator):
                 ok.append(p)
         return ok
 
-    # ---------------------------------------------------------------- modality, speech, folding
-    def _modality(self, tok: Token) -> tuple[str, bool]:
-        try:
-            from .modality import modality_of
-        except ImportError:
-            modality_of = None
-        head = self._clause_head(tok)
-        fronted = head.dep_ == "ccomp" and head.i < head.head.i  # "X held talks, the sides pledged"
-        if modality_of is not None and not fronted:
-            try:
-                modality, negated, _cue = modality_of(tok)
-                return str(modality), bool(negated)
-            except Exception:  # the shared module failing must not stop coding: use our own check
-                pass
-        chain = [head] if fronted else self._chain(tok)
-        negated = any(k.dep_ == "neg" for t in [tok, *chain] for k in t.children) or any(
-            k.dep_ == "det" and lemma_of(k) in self.neg_dets for k in tok.children
-        )
-        modality = "asserted"
-        for i, t in enumerate(chain):
-            kids = {lemma_of(k) for k in t.children if k.dep_ in ("aux", "mark")}
-            if kids & self.hypo_marks or kids & self.hypo:
-                return "hypothetical", negated
-            if kids & self.must:
-                return "demanded", negated
-            if kids & self.future:
-                modality = "planned"
-            if i > 0:
-                lemma = lemma_of(t)
-                if lemma in self.threatened:
-                    return "threatened", negated
-                if lemma in self.demanded:
-                    return "demanded", negated
-                if lemma in self.planned:
-                    modality = "planned"
-        return modality, negated
-
-    def _own_intent(self, tok: Token) -> bool:
-        """Whether a planned act is announced by its own actor ("Iran will ...", "Iran plans to ..."),
-        not wished on it by someone else ("the minister wants Ghana to intervene")."""
-        head = self._clause_head(tok)
-        if any(k.dep_ == "aux" and lemma_of(k) in self.future for k in head.children):
-            return True
-        if head.dep_ in ("advcl", "acl", "relcl") or (
-            head.dep_ == "xcomp" and lemma_of(head.head) in self.subject_control | self.instruments
-        ):  # "opened fire to scatter a crowd", "fired water cannon to break up a rally": a purpose, not a plan
-            return False
-        return head.dep_ in ("xcomp", "acomp") or head.dep_ == "ROOT" or not any(
-            k.dep_ in SUBJ_DEPS for k in head.children
-        )
-
-    @staticmethod
-    def _refused(tok: Token) -> bool:
-        try:
-            from .modality import is_refusal
-        except ImportError:
-            return False
-        try:
-            return bool(is_refusal(tok))
-        except Exception:  # the shared module failing must not stop coding
-            return False
-
+    # ---------------------------------------------------------------- speech, folding
     def _reported_by(self, tok: Token, sent: Span, index: list[ActorMention | None]) -> list[str]:
         """Who reports the act: the subject of a speech verb governing it, or "according to X"."""
         cur = self._clause_head(tok)
@@ -322,38 +272,6 @@ class EventCoder(Folder, Locator):
         note = (lambda s: trace.append("  " + s)) if trace is not None else (lambda s: None)
         return claim_events(self, doc, sent, si, matches, merged, index, note)
 
-    def _planned_purpose(self, ev: Event, events: list[Event]) -> bool:
-        """ "will meet to discuss the border": the purpose of a planned act is part of the plan (CAMEO
-        codes one intent, 036), not a second planned event, when the planned act is coded for the same
-        source and the purpose names no other target ("will send arms to help defend X" keeps X); and
-        a protest purpose of a verbal act is that act ("summoned the envoy to protest")."""
-        tok = self._owner.get(id(ev))
-        if tok is None or (ev.modality != "planned" and ev.root != "14"):
-            return False
-        head = self._clause_head(tok)
-        if head.dep_ not in ("advcl", "xcomp") or not any(k.dep_ == "aux" and k.lower_ == "to" for k in head.children):
-            return False
-        gov = self._triggers.get(head.head.i)
-        if gov is None or gov.pattern.suppress or gov.folded_into is not None:
-            return False
-        if ev.root == "14" and ev.modality == "asserted":
-            # "summoned the ambassador TO PROTEST": a verbal act (01-13) is the protest, no demonstration
-            return any(self._owner.get(id(e)) is gov.token and e.source == ev.source and e.root < "14"
-                       for e in events)
-        if not (gov.code or "").startswith("03") and self._modality(gov.token)[0] not in ("planned", "threatened"):
-            return False  # "massed troops to invade": the invasion is the plan of an act done
-        return any(self._owner.get(id(e)) is gov.token and e.source == ev.source and ev.target in (None, e.target)
-                   for e in events)
-
-    def _conditioned(self, tok: Token) -> bool:
-        """A future act with an if/unless condition on its clause."""
-        head = self._clause_head(tok)
-        future = any(k.dep_ == "aux" and lemma_of(k) in self.future for k in head.children)
-        cond = any(k.dep_ == "advcl" and any(lemma_of(m) in ("if", "unless") for m in k.children if m.dep_ == "mark")
-                   for k in head.children)
-        return future and cond
-
-
     def _events(self, doc: Doc, sent: Span, si: int, m: _Match, index: list[ActorMention | None],
                 trace: list[str] | None) -> list[Event]:
         tok, p = m.token, m.pattern
@@ -371,6 +289,17 @@ class EventCoder(Folder, Locator):
                 fallback = outer[0]
                 break
         sources, s_role, s_factor = self._actors(tok, p.source, index, fallback)
+        code0 = m.code or p.code or ""
+        if not sources and "subj" in p.source:
+            # "a communique published in Beijing accused Japan": an unsigned document, the place's country
+            docs = [a for t in self._role_tokens(tok, "subj")[0] if (a := self._document_actor(doc, t, index))]
+            if docs:
+                sources, s_role, s_factor = docs[:1], "document", 0.75
+        if not sources and code0[:2] in ("18", "19", "20"):
+            # "mortar rounds were fired at Turkey from Syria": where the attack came from
+            origin = self._launch_source(doc, tok, head)
+            if origin is not None:
+                sources, s_role, s_factor = [origin], "origin of an attack", 0.7
         caused = self._caused.get(tok.i)
         if caused is not None:  # "shepherds were killed in Israeli artillery shelling": its modifier attacked
             sources, s_role, s_factor = [(caused[1], caused[2])], "attacker of a toll", 1.0
@@ -382,7 +311,7 @@ class EventCoder(Folder, Locator):
                                          code=country + p.default_source, country=country,
                                          via="context"), tok)]
                 s_role, s_factor = "default_source", 0.6
-        if not sources and (m.code or p.code or "").startswith(self.unattributed):
+        if not sources and code0.startswith(self.unattributed):
             # "a journalist was killed in a car bombing in Beirut": PLOVER codes the place's country
             sources, s_role, s_factor = self._unattributed_source(doc, tok, head), "place of an unattributed act", 0.6
         # a trigger inside an actor's own name ("the Peace Talks Committee") is no act of that actor
@@ -393,6 +322,11 @@ class EventCoder(Folder, Locator):
             note(f"not coded: no coded source for '{tok.text}' via {list(p.source)}")
             return []
         targets, t_role, t_factor = self._actors(tok, p.target, index, None)
+        if code0[:2] in self.reaction_roots and (t_role in (None, "place") or t_role in _DESTINATIONS and code0[:2] == "14"):
+            # "marched in Kathmandu in defiance of Nepalese police": the stance names the target
+            stance = self._stance_targets(tok, head, index, code0[:2] == "14")
+            if stance:
+                targets, t_role, t_factor = stance, "stance", 0.85
         if caused is not None:  # ... and the toll's subject are its victims ("villagers" -> PSECVL)
             victims = self._actors(caused[0], ("dobj",) if self._passive(caused[0]) else ("subj",), index, None)
             if victims[0]:
@@ -412,10 +346,15 @@ class EventCoder(Folder, Locator):
             targets, role = self._indirect_targets(tok, head, index, p.fold,
                                                    lambda a: id(a) not in src_ids and a.code not in src_codes)
             t_role, t_factor = (role, 0.8) if targets else (t_role, t_factor)
-        if not targets and head.dep_ == "xcomp" and lemma_of(head.head) in self.subject_control:
-            # "telephoned X to offer condolences": the purpose is aimed at whom the subject contacted
+        if not targets and lemma_of(head.head) in self.subject_control and (
+                head.dep_ == "xcomp" or head.dep_ == "advcl" and self._infinitive(head)):
+            # "telephoned X (on Tuesday) to offer condolences": the purpose is aimed at whom the subject contacted
             targets, t_role, t_factor = self._actors(head.head, ("dobj",), index, None)
             targets = [t for t in targets if id(t[0]) not in src_ids and t[0].code not in src_codes]
+        if not targets and code0[:2] in self.reaction_roots:
+            # "police stormed the embassy, prompting Mexico to break off relations": aimed at the provoker
+            targets = [t for t in self._provokers(head, index) if id(t[0]) not in src_ids and t[0].code not in src_codes]
+            t_role, t_factor = ("provoker", 0.8) if targets else (t_role, t_factor)
         # "Jordan and Britain agreed to ...": parties with no other target are each other's partners;
         # co-subjects of an act aimed elsewhere ("the US, the EU and Canada agreed to cut off Russian
         # banks") are never each other's targets.
@@ -446,7 +385,7 @@ class EventCoder(Folder, Locator):
             # CAMEO codes an announced cooperative act as the intent to do it ("will provide aid" -> 033).
             note(f"planned {code} coded as the intent {self.intent[code[:2]]}")
             code, modality = self.intent[code[:2]], "asserted"
-        refusal = p.refusal or self.refusal.get(code[:2])
+        refusal = p.refusal or self.refusal.get(code) or self.refusal.get(code[:3]) or self.refusal.get(code[:2])
         if negated and refusal and (modality == "planned" or self._refused(tok)):
             # "will not accept refugees", "would not meet their demands": a refusal, coded as one.
             note(f"negated {modality} {code} coded as the refusal {refusal}")
@@ -470,6 +409,8 @@ class EventCoder(Folder, Locator):
             conf *= 0.85
         out: list[Event] = []
         base = sent.start_char
+        # "expressed sorrow over the shootings in Texas": the place is the tragedy's, not the speaker's
+        topic = self._topic_spans(tok) if code.startswith(self.object_places) else None
         # "were killed by Saudi strikes in Yemen": a noun attack is placed by its toll's clause (a
         # participle mis-parsed as a clause reaches the toll through its own chain)
         where = caused[0] if caused is not None and tok.pos_ in ("NOUN", "PROPN") else tok
@@ -480,7 +421,7 @@ class EventCoder(Folder, Locator):
             s_code, t_code = src.code or "", t_m.code if t_m else None
             # "the government", "students": the country in context (never for a UN-like "---IGO")
             if s_code.startswith("---") and not s_code.startswith("---IGO"):
-                country = self._context_country(doc, sent, tok, index, stok)
+                country = self._context_country(doc, sent, tok, index, stok, exclude=topic)
                 if country:
                     s_code, c = country + s_code[3:], c * 0.8
                 else:  # whose military? guessing from a country named nearby misleads: leave it uncoded
@@ -499,10 +440,17 @@ class EventCoder(Folder, Locator):
                 where = self._act_country(doc, tok)
                 t_code = where if where and where != s_code[:3] else s_code[:3] + p.default_target
                 c *= 0.8
-            elif t_code is None and code.startswith(self.place_recipients) and not s_code.startswith(("---", "IGO")):
-                # "claimed responsibility for a bombing in Kabul": a foreign actor's act lands where it happens
-                country = self._act_country(doc, tok)
-                if country and country != s_code[:3]:
+            elif t_code is None and code.startswith(self.place_recipients + self.destinations) and not s_code.startswith(
+                    ("---",) if topic is not None else ("---", "IGO")):
+                # "claimed responsibility for a bombing in Kabul": a foreign actor's act lands where it
+                # happens; a statement's, where the act it is about happened (a place in its own phrase)
+                country = self._object_place(doc, tok) if topic is not None else (
+                    self._act_country(doc, tok) if code.startswith(self.place_recipients) else None)
+                if not country and code.startswith(self.destinations):  # "deployed bombers to Alaska's coast"
+                    country = self._origin_country(doc, self._clause_head(tok), _DESTINATION_PREPS)
+                # a show of force or a claim at home is aimed at no one; a government's sorrow over a
+                # tragedy at home goes to its country ("the president expressed sorrow over the shootings in Texas")
+                if country and country != (s_code if code.startswith(self.home_recipients) else s_code[:3]):
                     t_code, c = country, c * 0.8
                     note(f"no target named: the country of the place, {country}")
             elif t_code is None and code.startswith(self.place_targets):
@@ -521,6 +469,9 @@ class EventCoder(Folder, Locator):
                 note(f"filled-in target equals the source; kept as {s_code} -> {t_code}")
             if t_code is not None and t_code == s_code:
                 note(f"not coded: source and target are both {s_code}")
+                continue
+            if not foreign_target_ok(p, s_code, t_code):  # "attended a summit in New Delhi" as India's PM
+                note(f"not coded: {p.id} needs a foreign destination; {t_code} is the source's own country")
                 continue
             ev = Event(
                 doc_id=doc._.doc_id or "", sentence_index=si, sentence=sent.text, source=s_code, code=code,
@@ -543,6 +494,9 @@ class EventCoder(Folder, Locator):
                  f"{ev.evidence['trigger']}) modality={modality} negated={negated}"
                  + (f" reported_by={reported}" if reported else ""))
             out.append(ev)
+            if p.reverse_code and ev.target and code == p.code:  # "X hosted Y" is also Y's visit to X
+                out.append(reversed_event(ev, p.reverse_code))
+                note(f"CODED {p.reverse_code} {ev.target} -> {ev.source} (the other side of {p.id})")
         return out
 
 

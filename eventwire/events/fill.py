@@ -7,11 +7,13 @@ entry's own ``plover``/``plover_mode`` override apply only to the entry's own co
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
-from .patterns import Pattern
+from ..records import Event
+from .patterns import Pattern, check_extra_requires
 from .roles import lemma_of
 
 if TYPE_CHECKING:  # the coder mixes in roles and locate; only its methods are used here
@@ -148,10 +150,26 @@ def check_requires(coder: EventCoder, tok: Token, p: Pattern) -> str | None:
         for k in kids
     ):
         return f"requires.comp_aux {sorted(req['comp_aux'])}"
-    if "comp" in req and not any(k.dep_ in ("xcomp", "ccomp") and lemma_of(k) in req["comp"] for k in kids):
+    if "comp" in req and not any(
+        k.dep_ in ("xcomp", "ccomp", "oprd", "acomp") and lemma_of(k) in req["comp"] for k in kids
+    ):
         return f"requires.comp {sorted(req['comp'])}"
     if "gov" in req:
         gov = coder._governor(tok)
         if gov is None or coder._lemma(gov) not in req["gov"]:
             return f"requires.gov {sorted(req['gov'])}"
-    return None
+    return check_extra_requires(tok, p)
+
+
+def reversed_event(ev: Event, code: str) -> Event:
+    """The other side of a two-sided act ("X hosted Y" -> Y visited X, 042): target and source swap, the
+    evidence spans with them; the event id is recomputed from the new content."""
+    onto = ontology_fields(code)
+    spans = dict(ev.evidence)
+    spans["source"], spans["target"] = ev.evidence.get("target"), ev.evidence.get("source")
+    return replace(
+        ev, source=ev.target, source_name=ev.target_name, target=ev.source, target_name=ev.source_name,
+        code=code, root=code[:2], event_id="", cameo_name=onto.get("cameo_name"), plover=onto.get("plover"),
+        plover_mode=onto.get("plover_mode"), quad_class=onto.get("quad_class"), goldstein=onto.get("goldstein"),
+        evidence=spans,
+    )

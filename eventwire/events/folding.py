@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..records import ActorMention
+from .merge import ViolenceLexicon, load_violence, weapon_launches
 from .patterns import Pattern
 from .roles import SUBJ_DEPS, UP_EDGES, RoleFinder, lemma_of
 
@@ -112,6 +113,12 @@ class Folder(RoleFinder):
             gov = by_head.get(tok.head.i)
             if gov is None or gov is m:
                 continue
+            if gov.pattern.needs_target and not self._aims(gov) and self._aims(m):
+                # "a camp was attacked by militiamen, killing 50 people": the attack names no one it hit,
+                # its toll does; the toll is then the coded act, not a part of an uncodable one
+                if trace is not None:
+                    trace.append(f"  consequence '{tok.text}' kept: '{gov.token.text}' names no target")
+                continue
             m.folded_into = gov
             if trace is not None:
                 trace.append(f"  fold consequence '{tok.text}' ({m.pattern.id}) into '{gov.token.text}'")
@@ -119,34 +126,87 @@ class Folder(RoleFinder):
     def _fold_causes(self, matches: list[_Match], index: list[ActorMention | None],
                      trace: list[str] | None) -> dict[int, tuple[Token, ActorMention, Token]]:
         """A toll with no agent of its own told with the attack that caused it ("shepherds were killed
-        in Israeli artillery shelling", "two soldiers died in a Russian air strike"): the attack is the act, its national modifier the attacker, the toll's subject its victims. Returns, per
-        attack token, (toll verb, attacker mention, attacker token); the toll's own match folds into a
-        specific attack."""
+        in Israeli artillery shelling", "two soldiers died in a Russian air strike"): the attack is the
+        act, its national modifier (or its by-phrase: "shelling by Russian forces"; or, for combat, the
+        other side: "fighting with Boko Haram") the attacker, the toll's subject its victims. An act done
+        with a weapon whose phrase names its launcher ("downed by a missile believed to have been fired
+        by X") has that launcher as its attacker. Returns, per act token, (toll verb, attacker mention,
+        attacker token); the toll's own match folds into a specific attack or combat, or else gets the
+        same attacker."""
         by_token = {m.token.i: m for m in matches}
         found: dict[int, tuple[Token, ActorMention, Token]] = {}
+        lex = load_violence()
         for m in matches:
             tok = m.token
-            if (m.code or "")[:2] not in _VIOLENT or lemma_of(tok) in self.casualty:
+            if (m.code or "")[:2] not in _VIOLENT:
+                continue
+            launcher = self._weapon_agent(tok, index, lex)
+            if launcher is not None:  # "downed by a missile believed to have been fired by rebels"
+                found[tok.i] = (tok, *launcher)
+                if trace is not None:
+                    trace.append(f"  '{tok.text}' done with a weapon of '{launcher[0].text}'")
+                continue
+            if lemma_of(tok) in self.casualty:
                 continue
             verb, span = self._toll_of(tok)
             if verb is None:
                 continue
             attacker = next(((a, t) for t in span if (a := index[t.i]) is not None and a.code
                              and not a.code.startswith(("---", "IGO", "NGO"))), None)
+            if attacker is None:
+                attacker = self._side(tok, ("by",), index)  # "wounded in shelling by Russian forces"
+            if attacker is None and lemma_of(tok) in lex.combat_nouns:
+                attacker = self._side(tok, ("with", "against"), index)  # "died in fighting with Boko Haram"
             if attacker is None:  # "wounded in Monday's clashes": no one named attacked
                 continue
             found[tok.i] = (verb, *attacker)
+            if verb.i not in found and verb.i in by_token:
+                found[verb.i] = (verb, *attacker)  # the toll's own event has the same attacker
             if m.folded_into is not None and m.folded_into.token.i == verb.i:
                 m.folded_into = None  # a mis-parsed "killed in Israeli artillery shelling" is no trailing toll
             toll = by_token.get(verb.i)
             code = m.code or ""
-            if toll is not None and toll.folded_into is None and not (len(code) == 3 and code.endswith("0")):
-                # a specific attack (194 shelling, 195 air strike) is the toll's act; a generic one ("a
-                # Taliban ambush", 190) says no more than the toll's own 180, kept by the duplicate rule
+            generic = len(code) == 3 and code.endswith("0") and lemma_of(tok) not in lex.combat_nouns
+            if toll is not None and toll.folded_into is None and not generic:
+                # a specific attack (194 shelling, 195 air strike) or combat ("clashes with X") is the toll's
+                # act; a generic one ("a Taliban ambush", 190) says no more than the toll's own 180, kept by
+                # the duplicate rule
                 toll.folded_into = m
             if trace is not None:
                 trace.append(f"  toll '{verb.text}' caused by '{tok.text}' of '{attacker[0].text}'")
         return found
+
+    def _aims(self, m: _Match) -> bool:
+        """Whether the act names a coded party through its entry's target roles."""
+        index: list[ActorMention | None] = getattr(self, "_sent_index", [])
+        if len(index) != len(m.token.doc):
+            return True  # no actor index to look in: treat it as aimed (the act folds as before)
+        return bool(self._actors(m.token, m.pattern.target, index, None)[0])
+
+    def _weapon_agent(self, tok: Token, index: list[ActorMention | None],
+                      lex: ViolenceLexicon) -> tuple[ActorMention, Token] | None:
+        """Who launched the weapon an act was done with, when the weapon's own phrase says so, plainly or
+        hedged: "was shot down by a missile believed to have been fired by rebels", "were killed by a
+        rocket fired by Hezbollah", "a bomb planted by militants killed ...". None otherwise."""
+        for v in weapon_launches(tok, lex, index):
+            for p in (p for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+                a = self._actor(p, index)
+                if a is not None and a.code and not a.code.startswith(("IGO", "NGO", "---IGO", "---NGO")):
+                    return a, p
+        return None
+
+    def _side(self, tok: Token, preps: tuple[str, ...],
+              index: list[ActorMention | None]) -> tuple[ActorMention, Token] | None:
+        """The actor named in an attack noun's own phrase: its "by" phrase ("shelling by Russian
+        forces"), or the other side of a combat noun ("fighting with Boko Haram")."""
+        for k in tok.children:
+            if k.dep_ not in ("prep", "agent") or lemma_of(k) not in preps:
+                continue
+            for p in k.children:
+                a = self._actor(p, index) if p.dep_ == "pobj" else None
+                if a is not None and a.code and not a.code.startswith(("IGO", "NGO", "---IGO", "---NGO")):
+                    return a, p
+        return None
 
     def _toll_of(self, tok: Token) -> tuple[Token | None, list[Token]]:
         """The agentless toll verb an attack word causes, and the words that may name the attacker:
@@ -154,16 +214,26 @@ class Folder(RoleFinder):
         shelling") the "in" phrase just before it."""
         verb: Token | None = None
         span: list[Token] = []
-        if tok.dep_ == "pobj" and lemma_of(tok.head) in ("in", "by") and tok.head.dep_ in ("prep", "agent"):
+        if tok.dep_ in ("pobj", "pcomp") and lemma_of(tok.head) in ("in", "by") and tok.head.dep_ in ("prep", "agent"):
             verb = tok.head.head
             span = [t for t in tok.doc[tok.left_edge.i:tok.i]]
-        elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(k.dep_ in SUBJ_DEPS for k in tok.children):
+        elif tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and not any(
+                k.dep_ in SUBJ_DEPS and k.pos_ != "NUM" for k in tok.children):
+            # "wounded in Russian artillery | shelling" (advcl), "were killed and ten wounded in Russian mortar |
+            # shelling" (conj, the number of wounded made its subject): the "in" phrase just before it,
+            # wherever the parser hung it
             verb = tok.head
-            before = [p for k in verb.children if k.dep_ == "prep" and lemma_of(k) == "in"
-                      for p in k.children if p.dep_ == "pobj" and p.right_edge.i == tok.i - 1]
-            span = [t for p in before for t in tok.doc[p.left_edge.i:tok.i]]
-        if verb is None or not span or lemma_of(verb) not in self.casualty:
+            phrase = tok.doc[tok.i - 1] if tok.i > 0 else tok
+            while phrase.dep_ != "pobj" and phrase.head is not phrase and phrase.head.i < tok.i:
+                phrase = phrase.head
+            if (phrase.dep_ == "pobj" and phrase.right_edge.i == tok.i - 1 and lemma_of(phrase.head) == "in"
+                    and (phrase.head.head.i == verb.i or tok.dep_ == "conj")):
+                span = list(tok.doc[phrase.left_edge.i:tok.i])
+        if verb is None or lemma_of(verb) not in self.casualty:  # ("died in fighting with X": no modifier)
             return None, []
+        if (verb.dep_ == "conj" and not self._passive(verb) and lemma_of(verb.head) in self.casualty
+                and self._passive(verb.head)):
+            verb = verb.head  # "were killed and ten wounded in ...": the elided passive is the first one's
         if not (self._passive(verb) or lemma_of(verb) in self.agentless_casualty):
             return None, []
         return verb, span

@@ -24,6 +24,12 @@ _CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "acl")
 _MEMBER_PREPS = ("of", "with", "from")
 # Codes that name no country: unknown, international bodies, transnational NGOs, militant groups, firms.
 _NO_COUNTRY = ("---", "IGO", "NGO", "IMG", "MNC")
+# Prepositions naming what a statement is about ("sorrow OVER the shootings", "responsibility FOR a
+# bombing", "condolences AFTER the quake"); "in"/"at" on the verb itself mostly say where it was said.
+_TOPIC_PREPS = {"for", "over", "about", "after", "following", "on", "at", "in", "regarding", "concerning"}
+_WHERE_SAID = {"in", "at"}
+# Where a document or a shot comes from: "a report released IN Kigali", "fired FROM Syria".
+_ORIGIN_PREPS = _PLACE_PREPS | {"from"}
 
 
 class Locator(RoleFinder):
@@ -36,18 +42,26 @@ class Locator(RoleFinder):
     foreign_offices: frozenset[str] = frozenset()  # "FOREIGN minister": an office, not a foreigner
     visit_nouns: frozenset[str] = frozenset()  # "during a VISIT to Amman" (set by the coder)
     domestic: frozenset[str] = frozenset()  # sectors that may take the story's dominant country
+    document_nouns: frozenset[str] = frozenset()  # "a REPORT released in Kigali": speaks for the place's country
+    intl_seats: frozenset[str] = frozenset()  # "released in GENEVA": seats of international bodies
+    projectiles: frozenset[str] = frozenset()  # "ROCKETS fired from Lebanon": a weapon whose origin is its source
     _dominant: tuple[tuple[int, int, str], str | None] = ((-1, 0, ""), None)  # (which doc, its dominant country)
 
     def _context_country(self, doc: Doc, sent: Span, tok: Token, index: list[ActorMention | None],
-                         own: Token | None = None, source: bool = True, internal: str | None = None) -> str | None:
+                         own: Token | None = None, source: bool = True, internal: str | None = None,
+                         exclude: list[tuple[int, int]] | None = None) -> str | None:
         """Country of the actor at ``own`` (a party of the act at ``tok``), or None when unclear.
         ``internal``: the source's country, taken for a target when the act is one a state does to
-        people under its own rule (an arrest, a conviction) and no place qualifies the target."""
+        people under its own rule (an arrest, a conviction) and no place qualifies the target.
+        ``exclude``: character spans whose places and actors say nothing about this actor (the act a
+        condolence or a claim is about: "the president expressed sorrow over the shootings in Texas")."""
         if own is not None and any(lemma_of(k) in self.foreign_mods for k in own.children
                                    if k.dep_ in ("amod", "compound", "det")
                                    and not (lemma_of(k) == "foreign" and lemma_of(own) in self.foreign_offices)):
             return None  # "phone calls with other foreign leaders": not the story's own ("foreign minister" is)
-        places = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country]
+        ex = exclude or []
+        places = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country
+                  and not any(lo <= pl.start < hi for lo, hi in ex)]
         chain = self._own_clauses(tok)
         onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
         if onset is not None:  # "clashes between the army and rebels broke out in Darfur"
@@ -79,7 +93,7 @@ class Locator(RoleFinder):
         named = {str(pl.country) for pl in places if sent.start_char <= pl.start < sent.end_char}
         named |= {m.country or (m.code or "")[:3] for m in doc._.actors or []
                   if sent.start_char <= m.start < sent.end_char and len(m.code or "") >= 3
-                  and not (m.code or "").startswith(_NO_COUNTRY)}
+                  and not (m.code or "").startswith(_NO_COUNTRY) and not any(lo <= m.start < hi for lo, hi in ex)}
         if len(named) == 1:
             return named.pop()  # "Investigators detained South Korean President Yoon"
         home = self._home_country(doc)
@@ -132,6 +146,115 @@ class Locator(RoleFinder):
         places = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country]
         onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
         return self._placed_in(onset or self._clause_head(tok), places, clauses=_CLAUSES)
+
+    def _topic_spans(self, tok: Token) -> list[tuple[int, int]]:
+        """Character spans of what a statement act is about: its object's phrase ("any role in the
+        attack on a tanker off Oman") and its topic phrases ("sorrow over the shootings in Texas",
+        "condolences after the quake"), on the verb, the trigger noun or the noun's light verb. An
+        "in"/"at" phrase on the verb that is itself a place or a document says where it was said."""
+        heads = [tok]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            gov = self._governor(tok)
+            if gov is not None and lemma_of(gov) in self.light:
+                heads.append(gov)
+        places = [(pl.start, pl.end) for pl in tok.doc._.places or []]
+        spans = [(o.left_edge.idx, o.right_edge.idx + len(o.right_edge)) for o in self._objects(tok)]
+        for h in heads:
+            for k in h.children:
+                if k.dep_ != "prep" or lemma_of(k) not in _TOPIC_PREPS:
+                    continue
+                objs = [p for p in k.children if p.dep_ == "pobj"]
+                if h.pos_ in ("VERB", "AUX") and lemma_of(k) in _WHERE_SAID and any(
+                        lemma_of(p) in self.document_nouns or p.ent_type_ in ("GPE", "LOC", "FAC")
+                        or any(lo <= p.idx < hi for lo, hi in places) for p in objs):
+                    continue  # "said in a statement", "spoke at the UN in New York"
+                spans.append((k.left_edge.idx, k.right_edge.idx + len(k.right_edge)))
+        return spans
+
+    def _object_place(self, doc: Doc, tok: Token) -> str | None:
+        """Country of the first literal place inside the phrase a statement act is about (a claim of
+        responsibility, a denial, a condolence), else None."""
+        spans = self._topic_spans(tok)
+        found = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country
+                 and any(lo <= pl.start < hi for lo, hi in spans)]
+        return str(min(found, key=lambda pl: pl.start).country) if found else None
+
+    @staticmethod
+    def _prep_country(doc: Doc, k: Token, skip: frozenset[str] = frozenset()) -> str | None:
+        """Country of the place in the phrase of preposition ``k``: a literal place ("from the Gaza
+        Strip", "released in Kigali"), or a national modifier of its noun ("in the Rwandan capital",
+        "from Russian-held territory")."""
+        lo, hi = k.left_edge.idx, k.right_edge.idx + len(k.right_edge)
+        for pl in doc._.places or []:
+            if not pl.country or not lo <= pl.start < hi or pl.text.lower() in skip:
+                continue
+            if pl.kind == "literal":
+                return str(pl.country)
+            if pl.kind != "demonym":
+                continue
+            # a demonym counts only as a modifier of the phrase's own noun ("the Rwandan capital")
+            mod = next((t for t in k.subtree if t.idx == pl.start), None)
+            noun = mod.head if mod is not None else None
+            if noun is not None and noun.dep_ in ("amod", "compound"):  # "Russian-held territory"
+                noun = noun.head
+            if mod is not None and mod.dep_ in ("amod", "compound", "nmod", "npadvmod") and noun is not None and (
+                    noun.head.i == k.i):
+                return str(pl.country)
+        return None
+
+    def _origin_country(self, doc: Doc, top: Token, preps: frozenset[str] | set[str],
+                        skip: frozenset[str] = frozenset()) -> str | None:
+        """Country of the place in a phrase of ``top`` opened by one of ``preps``, not crossing into
+        another clause ("a statement issued in Kigali": the participle's phrase counts)."""
+        for k in top.subtree:
+            if k.dep_ != "prep" or lemma_of(k) not in preps or k.i == top.i:
+                continue
+            if any(a.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj") for a in k.ancestors if top in a.ancestors):
+                continue
+            found = self._prep_country(doc, k, skip)
+            if found:
+                return found
+        return None
+
+    def _launch_source(self, doc: Doc, tok: Token, head: Token) -> tuple[ActorMention, Token] | None:
+        """The country a violent act with no named perpetrator came from: a "from" phrase on the act
+        ("mortar rounds were fired at Turkey from Syria"), on the attack noun ("shelling from
+        Russian-held territory hit Kherson") or on a weapon subject and its participle ("rockets fired
+        from Lebanon struck Haifa"). Never for an accident, nor for people "from" somewhere."""
+        causes = {lemma_of(c) for k in head.children if k.dep_ in ("prep", "agent")
+                  for p in k.children if p.dep_ == "pobj" for c in (p, *p.children) if c.dep_ in ("pobj", "compound")}
+        if causes & self.accidents:
+            return None
+        heads = [head, tok]
+        for subj in (k for k in head.children if k.dep_ in SUBJ_DEPS):
+            if subj.i == tok.i or lemma_of(subj) in self.violence or lemma_of(subj) in self.projectiles:
+                heads += [subj, *(k for k in subj.children if k.dep_ == "acl")]
+        for h in {t.i: t for t in heads}.values():
+            for k in h.children:
+                if k.dep_ == "prep" and lemma_of(k) == "from":
+                    country = self._prep_country(doc, k)
+                    if country:
+                        return ActorMention(start=k.idx, end=k.right_edge.idx + len(k.right_edge),
+                                            text=doc.text[k.idx:k.right_edge.idx + len(k.right_edge)],
+                                            code=country, country=country, kind="country", via="context"), k
+        return None
+
+    def _document_actor(self, doc: Doc, tok: Token, index: list[ActorMention | None]) -> tuple[ActorMention, Token] | None:
+        """A document with no author named speaks for the country of the place in its own phrase ("a
+        report released in the Rwandan capital", "a communique published in Beijing"): that country
+        alone, no sector. None when ``tok`` is no such document or an actor is named in its phrase."""
+        if lemma_of(tok) not in self.document_nouns or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if len(index) == len(doc) and self._actor(tok, index) is not None:
+            return None
+        if any(k.dep_ == "poss" or k.dep_ == "prep" and lemma_of(k) in ("by", "of") for k in tok.children):
+            return None  # "the army's statement", "a report by the commission": an author is named
+        # "a report released in Geneva" is most often an international body's, not Switzerland's
+        country = self._origin_country(doc, tok, _ORIGIN_PREPS, self.intl_seats)
+        if not country:
+            return None
+        return ActorMention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, code=country,
+                            country=country, kind="country", via="context"), tok
 
     @staticmethod
     def _qualified_by(own: Token, places: list[Place]) -> str | None:

@@ -13,7 +13,12 @@ something around it says otherwise:
 - *hypothetical*: conditionals ("if", inverted "Had X ...", "Were X to ...", "Should X ...", "in case
   of"), counterfactual "would have", modals ("may", "might", "could"), yes/no questions, weighing
   frames ("is considering", "the possibility of");
-- *demanded*: complements of requests ("urged Iran to halt", "calls for talks"), "must"/"should".
+- *demanded*: complements of requests ("urged Iran to halt", "calls for talks", "the need for X to"),
+  "must"/"should" (said of oneself, "Iran said it must", they are the speaker's resolve: planned).
+
+A planned act is *scheduled* (``is_scheduled``) when a third party reports it on the calendar ("is
+scheduled/due/set/expected to", "prepared to", "on the eve of", "the upcoming summit") rather than
+the actor expressing the intent ("will", "plans to", "agreed to"): CAMEO codes the act, not a 03x.
 
 Negation comes from "not/n't/never", a "no" determiner on the trigger or its arguments ("no talks
 were held"), "without", "instead of", "rather than", negated evidence ("no signs that ..."), decisions
@@ -35,13 +40,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .modality_cues import _FRAMES, MODALITY_FILE, ModalityCues, cues, load_cues
+from .modality_cues import MODALITY_FILE, ModalityCues, cues, load_cues
+from .modality_cues import NOMINAL as _NOMINAL
+from .modality_cues import VERBAL as _VERBAL
+from .modality_cues import frame_of as _frame
+from .modality_cues import is_gerund as _gerund
+from .modality_cues import schedule_word as _schedule_word
+from .modality_cues import token_keys as _keys
+from .modality_cues import token_lemma as _lemma
 
-__all__ = ["MODALITIES", "ModalityCues", "modality_of", "is_refusal", "load_cues", "cues", "MODALITY_FILE"]
+__all__ = ["MODALITIES", "ModalityCues", "modality_of", "is_refusal", "is_scheduled", "load_cues", "cues",
+           "MODALITY_FILE"]
 
 MODALITIES = ("asserted", "planned", "threatened", "hypothetical", "demanded")
-_NOMINAL = ("NOUN", "PROPN", "NUM")
-_VERBAL = ("VERB", "AUX")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _ARGS = ("nsubj", "nsubjpass", "dobj", "obj", "attr")
 
@@ -55,6 +66,8 @@ class _Reading:
     negations: int = 0
     neg_cue: str | None = None
     refusal: bool = False
+    schedule: bool = False  # the plan is a schedule a third party reports, not the actor's own intent
+    forecast: bool = False  # a schedule frame itself negated: "is NOT expected to meet"
     counted: set[int] = field(default_factory=set)  # token indices already counted as negations
 
     def negate(self, tok: Token) -> None:
@@ -66,46 +79,14 @@ class _Reading:
             self.neg_cue = tok.text
 
 
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.text).lower()
-
-
-def _keys(tok: Token) -> list[str]:
-    """Words to look a token up by: '<lemma> <particle>' first, then the lemma, then the lower-cased
-    text and crude stems of it (the small English lemmatizer misses some forms: "hoped" -> "hop")."""
-    lemma, low = _lemma(tok), tok.lower_
-    out = [f"{lemma} {k.lower_}" for k in tok.children if k.dep_ in ("prt", "advmod")]
-    out += [lemma, low]
-    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            out.append(low[: -len(suffix)] + repl)
-    return out
-
-
-def _pos_list(tok: Token) -> str | None:
-    if tok.pos_ in _VERBAL or tok.tag_.startswith("VB"):
-        return "verbs"
-    if tok.pos_ in _NOMINAL:
-        return "nouns"
-    if tok.pos_ == "ADJ" or tok.tag_.startswith("JJ"):
-        return "adjectives"
+def _scheduled_subject(verb: Token, c: ModalityCues) -> str | None:
+    """The schedule word that puts the subject of ``verb`` on the calendar ("talks are SET to resume",
+    "the summit is SLATED for June", "a truce is EXPECTED to take effect"), else None."""
+    for cand in (verb, *(k for k in verb.children if k.dep_ == "acomp")):
+        frame, word = _frame(cand, "clause", c)
+        if frame == "planned" and _schedule_word(cand, word, c):
+            return cand.text
     return None
-
-
-def _frame(gov: Token, via: str, c: ModalityCues) -> tuple[str | None, str]:
-    """The frame ``gov`` sets on a complement reached ``via`` clause/prep/object, and the word matched."""
-    pos = _pos_list(gov)
-    if pos is None:
-        return None, ""
-    for key in _keys(gov):
-        for name in _FRAMES:
-            if key in c.frames[name][pos]:
-                if pos == "verbs" and via != "clause" and key in c.clause_only:
-                    return None, ""
-                if pos == "verbs" and via == "object" and key in c.no_object:
-                    return None, ""
-                return name, key
-    return None, ""
 
 
 def _is_infinitive(tok: Token) -> bool:
@@ -205,6 +186,27 @@ def _commitment(node: Token, kids: list[Token], c: ModalityCues) -> str | None:
     return "threatened" if hostile else "planned"
 
 
+def _of_speaker(node: Token, kids: list[Token], c: ModalityCues) -> bool:
+    """Is the subject of clause ``node`` the speaker of the speech verb it reports ("Iran said IT must",
+    "Putin said HE would", "we must")?"""
+    subj = next((k for k in kids if k.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    low = subj.lower_
+    if low in ("i", "we"):
+        return True
+    if node.dep_ != "ccomp" or _lemma(node.head) not in c.speech_verbs:
+        return False
+    speaker = next((k for k in node.head.children if k.dep_ == "nsubj"), None)
+    if speaker is None:
+        return False
+    if speaker.tag_ == "PRP" or low == speaker.lower_:
+        return low == speaker.lower_
+    if low in ("it", "he", "she"):
+        return speaker.tag_ in ("NN", "NNP")  # a singular speaker
+    return low == "they" and speaker.tag_ in ("NNS", "NNPS")
+
+
 def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True) -> None:
     """Cues on the trigger's own clause (or a clause tightly bound to it): negation, modals, marks."""
     cand: tuple[int, str, str] | None = None  # (rank, modality, cue); the higher rank wins
@@ -231,13 +233,19 @@ def _own(node: Token, r: _Reading, c: ModalityCues, apply_modality: bool = True)
             if low in c.hypothetical_aux or lemma in c.hypothetical_aux:
                 offer(3, "hypothetical", k.text)
             elif low in c.demanded_aux or lemma in c.demanded_aux:
-                offer(2, "demanded", k.text)
+                # "X must do Y" laid on another is a demand; said of oneself ("Iran said it must
+                # strengthen its defences") it is the speaker's own resolve: planned
+                offer(2, "planned" if _of_speaker(node, kids, c) else "demanded", k.text)
             elif low in c.conditional_aux or lemma in c.conditional_aux:
+                if not r.from_frame:
+                    r.schedule = False
                 if any(g.dep_ == "aux" and g.i > k.i and _lemma(g) == "have" for g in kids):
                     offer(3, "hypothetical", k.text)  # "would have been forced": counterfactual
                 else:
                     offer(1, "planned", k.text)  # future in the past, unless an if-clause makes it conditional
             elif low in c.future_aux or lemma in c.future_aux:
+                if not r.from_frame:
+                    r.schedule = False  # "would attend the upcoming talks": the actor's own future
                 nxt = k.nbor(1) if k.i + 1 < len(k.doc) else None
                 offer(1, "planned", k.text + nxt.text if nxt is not None and nxt.lower_ == "n't" else k.text)
         elif dep == "mark" and low in c.conditional_marks:
@@ -276,6 +284,7 @@ def _noun_modifiers(tok: Token, r: _Reading, c: ModalityCues) -> None:
                                 ("threatened", c.threatened_modifiers)):
                 if low in words and r.modality is None and not done:
                     r.modality, r.cue = name, k.text
+                    r.schedule = name == "planned" and low in c.schedule_modifiers  # "the UPCOMING summit"
             if low in c.negating_modifiers:
                 r.negate(k)
 
@@ -334,6 +343,9 @@ def _apply_frame(frame: str, word: str, gov: Token, trigger: Token, first: bool,
         return True
     if frame == "planned" and word in ("vow", "pledge", "promise") and _hostile(complement, c):
         frame = "threatened"  # "vowed to retaliate" / "vowed revenge" / "vowed to attack"
+    if frame == "planned":  # an intent frame above a schedule makes it the actor's intent again
+        sched = _schedule_word(gov, word, c)
+        r.schedule = r.schedule and sched if r.from_frame and r.modality == "planned" else sched
     if r.from_frame and not (r.modality == "planned" and frame != "planned"):
         return True
     cue = gov.text + "".join(f" {k.text}" for k in gov.children if k.dep_ == "prt")
@@ -383,6 +395,9 @@ def _analyze(token: Token) -> _Reading:
                 r.modality, r.cue = "planned", f"{head.head.text} {head.text}"  # "in order to secure"
                 break
             via = "clause"  # "calls to resign", "plans to attack"
+        elif (link == "advcl" and head.pos_ in _NOMINAL and _is_infinitive(node)
+              and _frame(head, "clause", c)[0] is not None):
+            via = "clause"  # "the NEED for Ukraine to withdraw" (an infinitive parsed as an adverbial clause)
         elif link == "advcl":
             inv = _inverted(head, c)
             if inv is not None:  # "WERE the army to attack the capital, ..."
@@ -436,11 +451,22 @@ def _analyze(token: Token) -> _Reading:
                 level0, first_frame = False, False
                 node = anchor
                 continue
+            if level0 and anchor.pos_ in _NOMINAL and _lemma(anchor) in c.carrier_nouns:
+                node = anchor  # "held a ROUND of talks": the carrier's verb is the act's own
+                continue
+            if level0 and anchor.pos_ in _VERBAL and any(
+                    k.dep_ in ("dobj", "obj") and _lemma(k) in c.carrier_nouns for k in anchor.children):
+                _own(anchor, r, c, apply_modality=not r.from_frame)  # "will not take part IN the talks"
+                node = anchor
+                continue
             if prep.lower_ not in c.frame_preps:
                 break
             gov, via = anchor, "prep"
         elif link in ("dobj", "obj", "nsubjpass", "attr", "oprd", "nsubj"):
             via = "object" if link != "nsubj" else None
+        elif link == "acomp" and head.pos_ in _VERBAL and not level0:
+            level0, node = False, head  # past the copula of an adjective frame ("Iran is ready to", ", he said")
+            continue
         else:
             break
         if via == "object" and _lemma(node) in c.expressive_nouns:
@@ -448,30 +474,52 @@ def _analyze(token: Token) -> _Reading:
         if via == "object" and _lemma(gov) in c.enacting_verbs and gov.pos_ in _VERBAL:
             via = None  # "ordered a complete siege": the order puts the siege in force
         pushed = _pressed(gov, node, c) if via == "clause" else None
-        closed = (via == "object" and gov.pos_ in _VERBAL and node.pos_ in _NOMINAL and _lemma(gov) in c.closing_verbs
-                  and not any(k in c.hostile_words for k in _keys(node)))  # "dropped the investigation"
+        # "DROPPED the investigation", "ENDED its blockade", "the ENDING of the blockade" (not "dropped bombs")
+        closed = (node.pos_ in _NOMINAL and ((via == "object" and gov.pos_ in _VERBAL and _lemma(gov) in c.closing_verbs)
+                                             or (via == "prep" and _gerund(gov) and _prep_of(node)
+                                                 and any(k in c.closing_verbs for k in _keys(gov))))
+                  and not any(k in c.weapon_nouns for k in _keys(node)[:3]))
         frame, word = (("demanded", pushed) if pushed else ("negating", _lemma(gov)) if closed
                        else _frame(gov, via, c) if via else (None, ""))
         if frame:
             applies = _apply_frame(frame, word, gov, token, first_frame, r, c, node)
             first_frame = False
             level0 = False
-            for k in gov.children if applies else ():  # "did not agree to", "no plans to"
+            cop = gov.head if gov.dep_ == "acomp" and gov.head.i != gov.i else None  # "is NOT ready", "MUST be ready"
+            for k in (*gov.children, *(cop.children if cop is not None else ())) if applies else ():
+                # "did not agree to", "no plans to", "is NOT ready to"
                 if k.dep_ == "neg" or (k.dep_ == "det" and k.lower_ in c.negative_determiners):
                     r.negate(k)
-            hypo = _hypothetical_above(gov, c)
-            if hypo and frame not in ("threatened", "refused", "negating") and r.modality != "threatened":
+                    r.forecast = r.forecast or (r.modality == "planned" and r.schedule)
+            hypo = _hypothetical_above(gov, c) or (_hypothetical_above(cop, c) if cop is not None else None)
+            failed = (frame in ("refused", "negating") and hypo is not None and hypo.lower() in c.ability_aux
+                      and any(k.dep_ == "neg" for k in gov.children))  # "could not STOP the raids": they went on
+            if hypo and not failed and frame != "threatened" and r.modality != "threatened":  # "may REFUSE to meet"
                 r.modality, r.cue, r.from_frame = "hypothetical", hypo, True
+            elif cop is not None and r.modality == "planned":  # "said Peru MUST be ready to talk"
+                must = next((k for k in cop.children if k.dep_ == "aux" and k.lower_ in c.demanded_aux), None)
+                if must is not None and not _of_speaker(cop, list(cop.children), c):
+                    r.modality, r.cue, r.schedule = "demanded", must.text, False
         elif link in ("dobj", "obj", "nsubjpass", "attr", "oprd", "nsubj") and (level0 or node.pos_ in _NOMINAL):
             # The light verb of an event noun ("HELD talks", "talks WILL resume") or of a frame noun
             # ("HAS no plans to"): its negation and auxiliaries are the noun's own.
             if not level0 and node.i != token.i and _lemma(node) not in c.frame_nouns:
                 break
+            if node.i == token.i and link in ("nsubj", "nsubjpass") and r.modality is None:
+                cue = _scheduled_subject(gov, c)  # "TALKS are set to resume", "the SUMMIT is slated for June"
+                if cue is not None:
+                    r.modality, r.cue, r.schedule = "planned", cue, True
             _own(gov, r, c, apply_modality=not r.from_frame)
         elif link == "xcomp" and gov.pos_ in _VERBAL:
             lemma = _lemma(gov)
             if lemma in c.yet_verbs and any(k.lower_ in c.not_yet_adverbs for k in gov.children):
                 r.negate(next(k for k in gov.children if k.lower_ in c.not_yet_adverbs))  # "has yet to respond"
+            elif (lemma in c.arrangement_verbs and _is_infinitive(node) and not r.from_frame
+                  and _lemma(node) not in c.arrangement_idioms and any(k.dep_ in _SUBJ for k in gov.children)
+                  and not any(k.dep_ in ("attr", "acomp") for k in gov.children)):
+                # "Putin IS TO meet Erdogan": an arrangement the narrator reports, a schedule
+                r.modality, r.cue, r.schedule, r.from_frame = "planned", f"{gov.text} to", True, True
+                r.forecast = any(k.dep_ == "neg" for k in gov.children)
             has_obj = any(k.dep_ in ("dobj", "obj") for k in gov.children)
             if (has_obj and _is_infinitive(node) and lemma not in c.implicative and r.modality is None
                     and not _enacted(node, gov, c)):
@@ -482,10 +530,37 @@ def _analyze(token: Token) -> _Reading:
             mark = next((k for k in gov.children if k.dep_ == "mark" and k.lower_ in c.conditional_marks), None)
             if mark is not None and not r.from_frame:
                 r.modality, r.cue = "hypothetical", mark.text
+            if r.schedule and link == "ccomp" and _of_speaker(node, list(node.children), c):
+                r.schedule = False  # "Putin said he is due to meet ...": the actor announces it, an intent
             level0 = False
         node = gov
     if _is_yes_no_question(node, c) and r.modality in (None, "asserted", "planned"):
         r.modality, r.cue = "hypothetical", "?"
+    return r
+
+
+def _prep_of(tok: Token) -> bool:
+    """Does ``tok`` hang from "of" ("the ending OF the blockade")?"""
+    return tok.head.lower_ == "of"
+
+
+# The last (doc, token index, reading): the coder asks several questions about one trigger in a row.
+# One tuple swapped whole, so that threads never read a mix of two entries.
+_memo: list[tuple[object, int, _Reading] | None] = [None]
+
+
+def _reading(token: Token) -> _Reading:
+    doc, last = token.doc, _memo[0]
+    if last is not None and last[0] is doc and last[1] == token.i:
+        return last[2]
+    r = _analyze(token)
+    negated = r.negations % 2 == 1
+    if negated and r.modality == "planned" and r.schedule and r.forecast:
+        # "is not expected to meet": a forecast that the act will not happen, no one's refusal
+        r.modality, r.schedule = "hypothetical", False
+    if r.modality == "hypothetical":
+        r.refusal = False  # "Iran may refuse to meet", "Will Iran refuse ...?": no refusal was made
+    _memo[0] = (doc, token.i, r)
     return r
 
 
@@ -495,7 +570,7 @@ def modality_of(token: Token) -> tuple[str, bool, str | None]:
     ``modality`` is one of MODALITIES; ``cue`` is the word that decided it (or, for a negated
     asserted event, the negation), None for a plain asserted event.
     """
-    r = _analyze(token)
+    r = _reading(token)
     modality = r.modality or "asserted"
     negated = r.negations % 2 == 1
     cue = r.cue if r.modality else (r.neg_cue if negated else None)
@@ -504,4 +579,13 @@ def modality_of(token: Token) -> tuple[str, bool, str | None]:
 
 def is_refusal(token: Token) -> bool:
     """True when a refusal governs the trigger: "refused to MEET", "rejected TALKS", "denied ATTACKING"."""
-    return _analyze(token).refusal
+    return _reading(token).refusal
+
+
+def is_scheduled(token: Token) -> bool:
+    """True when a planned trigger is a schedule a third party reports ("is scheduled to ATTEND", "is
+    due to MEET", "is expected to SIGN", "on the eve of TALKS", "the upcoming SUMMIT"), not the
+    actor's own expressed intent ("will meet", "plans to meet", "agreed to meet"): CAMEO codes the
+    act itself, planned, rather than an intent (03x)."""
+    r = _reading(token)
+    return r.modality == "planned" and r.schedule

@@ -1,4 +1,5 @@
-"""The cue lists of ``data/modality.yml`` (read once, checked on load) for modality.py."""
+"""The cue lists of ``data/modality.yml`` (read once, checked on load) for modality.py, and the
+word-level look-ups in them (a token's keys, the frame a governing word sets, schedule words)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Token
+
 from ..datafiles import key_lines, read_yaml
 from ..errors import DataFileError
 
-__all__ = ["ModalityCues", "load_cues", "cues", "MODALITY_FILE"]
+__all__ = ["ModalityCues", "load_cues", "cues", "MODALITY_FILE", "token_lemma", "token_keys", "pos_list", "frame_of",
+           "is_gerund", "schedule_word", "NOMINAL", "VERBAL"]
 
 
 MODALITY_FILE = Path(__file__).parent / "data" / "modality.yml"
@@ -24,7 +28,12 @@ _LISTS = ("clause_only", "no_object", "frame_preps", "implicative", "speech_act_
           "threat_marks", "inversion_aux", "against_verbs", "evidential_nouns", "wielding_verbs",
           "speech_verbs", "enacted_purposes", "communication_verbs", "expressive_nouns",
           "conditional_nouns", "realizing_verbs", "enacting_verbs", "wish_verbs", "causative_verbs",
-          "necessity_nouns", "closing_verbs")
+          "necessity_nouns", "closing_verbs", "schedule_verbs", "schedule_passives", "schedule_actives",
+          "schedule_nouns", "schedule_adjectives", "schedule_modifiers", "carrier_nouns", "weapon_nouns",
+          "arrangement_verbs", "arrangement_idioms")
+# Schedule words must also be planned frames (or modifiers): (schedule list, where it must appear)
+_SCHEDULE_HOMES = {"schedule_verbs": ("verbs",), "schedule_passives": ("verbs",), "schedule_actives": ("verbs",),
+                   "schedule_nouns": ("nouns",), "schedule_adjectives": ("adjectives",)}
 
 
 class ModalityCues:
@@ -72,6 +81,16 @@ class ModalityCues:
     causative_verbs: frozenset[str]
     necessity_nouns: frozenset[str]
     closing_verbs: frozenset[str]
+    schedule_verbs: frozenset[str]
+    schedule_passives: frozenset[str]
+    schedule_actives: frozenset[str]
+    schedule_nouns: frozenset[str]
+    schedule_adjectives: frozenset[str]
+    schedule_modifiers: frozenset[str]
+    carrier_nouns: frozenset[str]
+    weapon_nouns: frozenset[str]
+    arrangement_verbs: frozenset[str]
+    arrangement_idioms: frozenset[str]
 
     def __init__(self, frames: dict[str, dict[str, frozenset[str]]], lists: dict[str, frozenset[str]]) -> None:
         self.frames = frames
@@ -121,6 +140,13 @@ def load_cues(path: str | Path = MODALITY_FILE) -> ModalityCues:
         if name not in data:
             raise DataFileError(p, None, f"missing list {name!r}")
         lists[name] = _words(data[name], p, lines.get(name), name)
+    for name, homes in _SCHEDULE_HOMES.items():  # a schedule is a kind of plan: the frame must exist
+        stray = sorted(w for w in lists[name] if not any(w in frames["planned"][h] for h in homes))
+        if stray:
+            raise DataFileError(p, lines.get(name), f"{name}: not planned frames: {stray[:3]}")
+    stray = sorted(lists["schedule_modifiers"] - lists["planned_modifiers"])
+    if stray:
+        raise DataFileError(p, lines.get("schedule_modifiers"), f"schedule_modifiers: not planned_modifiers: {stray[:3]}")
     unknown = set(data) - set(_LISTS) - {"frames"}
     if unknown:
         raise DataFileError(p, lines.get(sorted(unknown)[0]), f"unknown keys {sorted(unknown)}")
@@ -133,3 +159,74 @@ def cues() -> ModalityCues:
     return load_cues(MODALITY_FILE)
 
 
+# ------------------------------------------------------------------------------ word look-ups
+NOMINAL = ("NOUN", "PROPN", "NUM")
+VERBAL = ("VERB", "AUX")
+
+
+def token_lemma(tok: Token) -> str:
+    """The lower-cased lemma (or text) of a token."""
+    return (tok.lemma_ or tok.text).lower()
+
+
+def token_keys(tok: Token) -> list[str]:
+    """Words to look a token up by: '<lemma> <particle>' first, then the lemma, then the lower-cased
+    text and crude stems of it (the small English lemmatizer misses some forms: "hoped" -> "hop")."""
+    lemma, low = token_lemma(tok), tok.lower_
+    out = [f"{lemma} {k.lower_}" for k in tok.children if k.dep_ in ("prt", "advmod")]
+    out += [lemma, low]
+    for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+def pos_list(tok: Token) -> str | None:
+    """Which frame list (verbs, nouns, adjectives) a token is looked up in, if any."""
+    if tok.pos_ in VERBAL or tok.tag_.startswith("VB"):
+        return "verbs"
+    if tok.pos_ in NOMINAL:
+        return "nouns"
+    if tok.pos_ == "ADJ" or tok.tag_.startswith("JJ"):
+        return "adjectives"
+    return None
+
+
+def frame_of(gov: Token, via: str, c: ModalityCues) -> tuple[str | None, str]:
+    """The frame ``gov`` sets on a complement reached ``via`` clause/prep/object, and the word matched."""
+    pos = pos_list(gov)
+    if pos is None:
+        return None, ""
+    for key in token_keys(gov):
+        for name in _FRAMES:
+            if key in c.frames[name][pos]:
+                if pos == "verbs" and via != "clause" and key in c.clause_only:
+                    return None, ""
+                if pos == "verbs" and via == "object" and key in c.no_object:
+                    return None, ""
+                return name, key
+    if is_gerund(gov):  # "Ukraine's CEASING of investigations", "the LIFTING of sanctions": the verb's frame
+        for key in token_keys(gov):  # (not requests: "the pressing of charges" presses no one to charge)
+            for name in ("negating", "refused", "planned", "threatened"):
+                if key in c.frames[name]["verbs"] and key not in c.clause_only:
+                    return name, key
+    return None, ""
+
+
+def is_gerund(tok: Token) -> bool:
+    """A gerund the tagger read as a noun ("the ceasing of", "the stopping of")."""
+    return tok.pos_ in NOMINAL and tok.lower_.endswith("ing") and len(tok.lower_) > 5
+
+
+def schedule_word(gov: Token, word: str, c: ModalityCues) -> bool:
+    """Does the planned frame ``word`` (matched on ``gov``) report a schedule rather than an intent?
+    "is SCHEDULED to attend", "is EXPECTED to meet" (not "expects to meet"), "he PREPARED to attend"
+    (not "is prepared to talk"), "is DUE to meet", "on the EVE of talks"."""
+    pos = pos_list(gov)
+    if pos == "verbs":
+        participle = gov.tag_ == "VBN"
+        return (word in c.schedule_verbs or (word in c.schedule_passives and participle)
+                or (word in c.schedule_actives and not participle))
+    if pos == "nouns":
+        return word in c.schedule_nouns
+    return pos == "adjectives" and word in c.schedule_adjectives

@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import DataFileError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = [
     "Pattern",
@@ -25,24 +28,33 @@ __all__ = [
     "load_patterns",
     "PATTERN_DIR",
     "CODER_VERSION_BASE",
+    "EXTRA_REQUIRE_KEYS",
+    "check_extra_requires",
+    "foreign_target_ok",
+    "nested_prep_tokens",
 ]
 
 PATTERN_DIR = Path(__file__).parent / "data" / "patterns"
 CODER_VERSION_BASE = "ewcoder-0.1"
 
 _CODE = re.compile(r"^\d{2,4}$")
-# Role specs say where an actor comes from, relative to the trigger token.
+# Role specs say where an actor comes from, relative to the trigger token. "prep:against>to" is a
+# nested phrase: the object of "to" inside the object of "against" ("cautioned against trips to Nepal").
 _ROLE = re.compile(
-    r"^(subj|dobj|iobj|poss|mod|agent|gov_subj|gov_obj|comp_subj|comp_obj|head_obj|place|cause|prep:[a-z_]+)$"
+    r"^(subj|dobj|iobj|poss|mod|agent|gov_subj|gov_obj|comp_subj|comp_obj|head_obj|place|cause"
+    r"|prep:[a-z_]+(?:>[a-z_]+)?)$"
 )
+# Keys checked here by ``check_extra_requires``, which fill.check_requires calls after the classic ones.
+EXTRA_REQUIRE_KEYS = frozenset({"dobj_mod", "head_not", "pobj_prep", "purpose"})
+# Of those, the keys that narrow an entry down: an entry setting one must not run where nothing checks it.
 _REQUIRE_KEYS = {"dobj", "dobj_not", "dobj_ent", "dobj_ent_not", "prep", "prt", "mod", "mod_not", "pobj",
-                 "pobj_not", "subj_not", "subj", "not_dep", "xcomp", "gov", "comp_aux", "comp"}
+                 "pobj_not", "subj_not", "subj", "not_dep", "xcomp", "gov", "comp_aux", "comp"} | EXTRA_REQUIRE_KEYS
 # Entity labels an object may be required to carry; PLACE is any place the places module resolved.
 _ENT_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON", "PLACE"}
 _ENTRY_KEYS = {
     "id", "code", "verb", "noun", "requires", "source", "target", "reciprocal", "needs_target",
     "plover", "plover_mode", "confidence", "example", "suppress", "refusal", "complement", "fold",
-    "default_target", "default_source", "official_source", "mutual",
+    "default_target", "default_source", "official_source", "mutual", "reverse_code", "foreign_target",
 }
 _DEFAULT_SOURCE = {"verb": ("subj",), "noun": ("poss", "agent", "mod", "gov_subj")}
 _DEFAULT_TARGET = {"verb": ("dobj",), "noun": ("prep:on", "prep:against", "prep:with", "prep:to")}
@@ -75,6 +87,11 @@ class Pattern:
     default_source: str | None = None  # sector of the place's country for a passive with no agent
     official_source: bool = False  # the source must carry a sector code (a visit by "the Indian team" is not)
     mutual: bool = False  # the act binds both sides: "signed a treaty with X" is also X's act toward the source
+    # the target's own act toward the source, under another code: "X hosted Y" (043) is also Y's visit (042)
+    reverse_code: str | None = None
+    # a target that is only a country (a place), the source's own, is none: "attended a summit in New Delhi"
+    # is no visit for an Indian minister
+    foreign_target: bool = False
 
     @property
     def specificity(self) -> float:
@@ -146,7 +163,7 @@ def _requires(value: Any, path: str, line: int | None) -> dict[str, Any]:
             if not isinstance(v, bool):
                 raise DataFileError(path, line, "requires.xcomp must be true or false")
             out[key] = v
-        elif key in ("pobj", "pobj_not"):
+        elif key in ("pobj", "pobj_not", "pobj_prep"):
             if not isinstance(v, dict) or not v:
                 raise DataFileError(path, line, f"requires.{key} must map a preposition to lemmas")
             out[key] = {str(p).lower(): frozenset(_str_list(ls, path, line, "pobj lemmas")) for p, ls in v.items()}
@@ -181,12 +198,12 @@ def _entry(raw: Any, root: str, path: str, lines: dict[str, int]) -> Pattern:
     if unknown:
         raise DataFileError(path, line, f"{pid}: unknown keys {sorted(unknown)}")
     suppress = bool(raw.get("suppress", False))
+    known = _known_codes()
     code = raw.get("code")
     if code is not None:
         code = str(code)
         if not _CODE.match(code):
             raise DataFileError(path, line, f"{pid}: code {code!r} is not a CAMEO code")
-        known = _known_codes()
         if known is not None and code not in known:
             raise DataFileError(path, line, f"{pid}: code {code} is not a CAMEO code in the ontology")
         if not code.startswith(root):
@@ -206,6 +223,9 @@ def _entry(raw: Any, root: str, path: str, lines: dict[str, int]) -> Pattern:
     refusal = raw.get("refusal")
     if refusal is not None and not _CODE.match(str(refusal)):
         raise DataFileError(path, line, f"{pid}: refusal {refusal!r} is not a CAMEO code")
+    reverse = raw.get("reverse_code")
+    if reverse is not None and (not _CODE.match(str(reverse)) or (known and str(reverse) not in known)):
+        raise DataFileError(path, line, f"{pid}: reverse_code {reverse!r} is not a CAMEO code")
     comp = raw.get("complement") or {}
     # "keep": the folded act keeps its own code, coded as planned ("agreed to impose sanctions" -> 163)
     if not isinstance(comp, dict) or not all(_CODE.match(str(v)) or v == "keep" for v in comp.values()):
@@ -226,6 +246,8 @@ def _entry(raw: Any, root: str, path: str, lines: dict[str, int]) -> Pattern:
         default_source=_sector(raw.get("default_source"), path, line, pid),
         official_source=bool(raw.get("official_source", False)),
         mutual=bool(raw.get("mutual", False)),
+        reverse_code=str(reverse) if reverse is not None else None,
+        foreign_target=bool(raw.get("foreign_target", False)),
     )
 
 
@@ -328,3 +350,95 @@ def load_patterns(directory: str | None = None) -> PatternSet:
     if not paths:
         raise DataFileError(str(folder), None, "no pattern files found")
     return compile_patterns(paths)
+
+
+# ---------------------------------------------------------------- the keys checked here
+# Dependency labels of a predicate said of the object: "held Iran RESPONSIBLE", "declared the vote VOID".
+_PRED_DEPS = ("oprd", "acomp", "xcomp", "ccomp")
+# Edges by which a noun act is the subject of its verb: "the truce BROKE DOWN", "the truce was violated".
+_SUBJ_DEPS = ("nsubj", "nsubjpass")
+
+
+def _lem(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.text.lower()
+
+
+def _with_particle(verb: Token) -> set[str]:
+    """A verb's lemma alone and with its particle ("break" and "break down")."""
+    base = _lem(verb)
+    return {base, *(f"{base} {_lem(k)}" for k in verb.children if k.dep_ == "prt")}
+
+
+def _heads_of(tok: Token) -> set[str]:
+    """What happens to a noun act: the verb it is the subject or object of ("the truce collapsed",
+    "rebels broke the truce"), or the noun whose of/on/about/over phrase it fills ("the collapse of the
+    truce", "negotiations on a pullback")."""
+    head = tok.head
+    if head is tok:
+        return set()
+    if tok.dep_ in (*_SUBJ_DEPS, "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
+        return _with_particle(head)
+    if (tok.dep_ == "pobj" and _lem(head) in ("of", "on", "about", "over") and head.head is not head
+            and head.head.pos_ == "NOUN"):  # "the collapse of the truce", "talks on a pullback"
+        return {_lem(head.head)}
+    return set()
+
+
+def nested_prep_tokens(heads: list[Token], prep: str) -> list[Token]:
+    """Objects of preposition ``prep`` hanging from ``heads``: for a role "prep:against>to" the heads are
+    the objects of "against" ("warned against any attack ON Iran" -> Iran)."""
+    return [q for h in heads for k in h.children if k.dep_ == "prep" and _lem(k) == prep
+            for q in k.children if q.dep_ in ("pobj", "pcomp")]
+
+
+def check_extra_requires(tok: Token, p: Pattern) -> str | None:
+    """None when the keys of ``EXTRA_REQUIRE_KEYS`` that ``p`` sets hold at ``tok``, else the first that fails.
+
+    - ``dobj_mod``: a predicate said of the object ("held Iran RESPONSIBLE for", "declared the talks
+      OVER"): a predicative child of the trigger (oprd, acomp, xcomp, ccomp) or a modifier of its object;
+    - ``head_not``: what the noun act is the subject or object of, or the noun whose of/on/about/over
+      phrase it fills, must not be one of these ("the truce BROKE DOWN", "the COLLAPSE of the truce",
+      "TALKS on a pullback"); "lemma particle" forms name a verb with its particle only;
+    - ``pobj_prep``: {against: [to, on]}: the object of the first preposition has a phrase with one of
+      these ("cautioned against trips TO Nepal");
+    - ``purpose``: the act's purpose clause, on the verb or on its object, is one of these verbs ("sent
+      experts to HELP identify the victims", "a team to SEARCH for survivors").
+    """
+    req = p.requires
+    if "dobj_mod" in req:
+        want = req["dobj_mod"]
+        objs = [k for k in tok.children if k.dep_ in ("dobj", "obj", "nsubjpass")]
+        preds = [k for k in tok.children if k.dep_ in _PRED_DEPS]
+        preds += [m for o in objs for m in o.children if m.dep_ in ("amod", "oprd", "acomp")]
+        if not any(_lem(k) in want for k in preds):
+            return f"requires.dobj_mod {sorted(want)}"
+    if "head_not" in req:
+        hit = _heads_of(tok) & req["head_not"]
+        if hit:
+            return f"requires.head_not {sorted(hit)}"
+    if "purpose" in req:
+        want = req["purpose"]
+        objs = [k for k in tok.children if k.dep_ in ("dobj", "obj")]
+        # "help" is often tagged AUX before a bare verb ("to help identify")
+        purposes = [k for k in tok.children if k.dep_ in ("advcl", "xcomp") and k.pos_ in ("VERB", "AUX")]
+        purposes += [k for o in objs for k in o.children if k.dep_ in ("acl", "relcl") and k.pos_ in ("VERB", "AUX")]
+        if not any(_lem(k) in want for k in purposes):
+            return f"requires.purpose {sorted(want)}"
+    if "pobj_prep" in req:
+        ok = False
+        for first, seconds in req["pobj_prep"].items():
+            pobjs = nested_prep_tokens([tok], first)
+            if any(_lem(k) in seconds for o in pobjs for k in o.children if k.dep_ == "prep"):
+                ok = True
+        if not ok:
+            return "requires.pobj_prep"
+    return None
+
+
+def foreign_target_ok(p: Pattern, source: str | None, target: str | None) -> bool:
+    """False when ``p`` asks for a foreign target and ``target`` is only a country code (a place), the
+    source's own ("INDGOV" attending a summit "in New Delhi" -> IND): that target is no destination.
+    An actor of the same country with a sector ("visited the rebels" -> SDNREB) stays a target."""
+    if not p.foreign_target or not source or not target:
+        return True
+    return not (len(target) == 3 and source[:3] == target)

@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..records import ActorMention
+from .patterns import nested_prep_tokens
 
 __all__ = ["RoleFinder", "is_pronoun", "lemma_of", "PRONOUNS", "SUBJ_DEPS", "UP_EDGES"]
 
@@ -26,10 +27,12 @@ _LOCATIVE = {"prep:in", "prep:at", "prep:near", "prep:across", "prep:into", "pre
 # Prepositions through which a nominal act belongs to the verb's subject ("called for talks",
 # "took part in protests", "agreed to a ceasefire", "returned for talks").
 _GOV_PREPS = {"in", "for", "to", "into", "at", "under"}
-_PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "inside", "outside", "throughout", "around"}
+_PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "inside", "outside", "throughout", "around", "off"}
 # Prepositions naming the party behind the goods a trigger's phrase is about ("sales TO Liberia",
 # "imports FROM Iran"; "IN" would take the war's place for its party: "for the war in Ukraine").
 _DEEPER_PREPS = {"to", "from", "against"}
+# "in defiance OF X", "in protest AT/AGAINST/OVER X", "in response TO X", "anger WITH X".
+_STANCE_PREPS = {"of", "at", "against", "over", "to", "with", "for"}
 UP_EDGES = {"pobj", "pcomp", "prep", "dobj", "xcomp", "ccomp", "nsubjpass", "obj", "dative"}
 
 
@@ -56,6 +59,10 @@ class RoleFinder:
     aiming: frozenset[str] = frozenset()  # "drills SURROUNDING Taiwan": participles naming the target
     summary_nouns: frozenset[str] = frozenset()  # ", a MOVE condemned by X": a noun summing up an act
     instruments: frozenset[str] = frozenset()  # "FIRED water cannon to break up": the object is a means
+    provoking: frozenset[str] = frozenset()  # ", PROMPTING Mexico to break off ties": a reaction to the clause
+    charge_nouns: frozenset[str] = frozenset()  # ", a CHARGE Moscow dismissed": the summed-up act is a speaker's
+    stance_nouns: frozenset[str] = frozenset()  # "in DEFIANCE of X", "in PROTEST at X": whom the act is against
+    stance_verbs: frozenset[str] = frozenset()  # "to SHOW their anger at X"
 
     def _lemma(self, tok: Token) -> str:
         """The lemma with the lemmatizer's known slips corrected ("staged" -> "stag" -> "stage")."""
@@ -77,6 +84,9 @@ class RoleFinder:
                 objs.append(tok.head)
         else:
             objs = [k for k in tok.children if k.dep_ in _OBJ]
+            if not objs:  # "denounced as a crime Serbia's crackdown": the object shifted past its "as" phrase
+                objs = [a for k in tok.children if k.dep_ == "prep" and lemma_of(k) == "as"
+                        for p in k.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
         return [self._relative(o) for o in objs]
 
     @staticmethod
@@ -120,9 +130,10 @@ class RoleFinder:
         if tok.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             outer = head.head
             adjunct = tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > head.i  # ", accusing X of"
+            # (only when the speaker comes first: in "X backed down and agreed ..., Y said" both verbs are X's)
             if (tok.dep_ == "conj" or adjunct) and head.dep_ == "ccomp" and outer.pos_ in ("VERB", "AUX") and (
                 lemma_of(tok) in self.reporting or lemma_of(head) == "be" and not adjunct
-            ):
+            ) and outer.i < head.i:
                 # "X said the plan was a threat and demanded ...", "X said its guard acted lawfully,
                 # accusing Y of ...", "X determined that the group was a terrorist organisation and
                 # imposed sanctions": the verb pairs with the outer clause.
@@ -188,12 +199,60 @@ class RoleFinder:
             ("aimed", self._aimed(tok), ("dobj", "prep:at", "prep:against")),
         ]
         summed = self._summed_up(tok)
+        if summed is None:
+            summed = self._framed(head)
         tries.append(("the act summed up", [summed] if summed is not None else [], ("subj",)))
         for role, toks, specs in tries:
             found = [t for k in toks for t in self._actors(k, specs, index, None)[0] if keep(t[0])]
             if found:
                 return found, role
         return [], None
+
+    def _provokers(self, head: Token, index: list[ActorMention | None]) -> list[tuple[ActorMention, Token]]:
+        """Who provoked a reaction told as the consequence of their act: "X stormed the embassy,
+        PROMPTING Mexico to break off relations" (the participle's clause's subject, X)."""
+        verb = head.head
+        if head.dep_ != "xcomp" or lemma_of(verb) not in self.provoking or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return []
+        if not any(k.dep_ in _OBJ for k in verb.children):
+            return []  # "prompting calls to ...": no one was prompted
+        return self._actors(verb.head, ("subj",), index, None)[0]
+
+    def _stance_targets(self, tok: Token, head: Token, index: list[ActorMention | None],
+                        protest: bool) -> list[tuple[ActorMention, Token]]:
+        """Whom an act says it is against: "in defiance of Nepalese police", "in protest at Israel's
+        raid", "in response to Britain's move", a purpose "to show their anger at X"; for a protest
+        (``protest``) also a bare "against X" ("riots against Israeli policies"). A stance of
+        solidarity names whom the act supports, not its target: it only stops the search."""
+        phrases: list[Token] = []
+        heads = {tok.i: tok, head.i: head, **{o.i: o for o in self._objects(head)}}
+        for h in heads.values():
+            for k in h.children:
+                if k.dep_ == "prep" and lemma_of(k) in ("in", "as") or k.dep_ == "dobj" and h.dep_ in ("advcl", "xcomp"):
+                    phrases.extend(k.children if k.dep_ == "prep" else [k])
+                if protest and k.dep_ == "prep" and lemma_of(k) == "against":
+                    phrases.append(k)
+                if k.dep_ in ("advcl", "xcomp") and self._infinitive(k) and lemma_of(k) in self.stance_verbs:
+                    phrases.extend(o for o in k.children if o.dep_ in _OBJ)
+        found: list[tuple[ActorMention, Token]] = []
+        for n in phrases:
+            if n.dep_ == "prep":  # the bare "against X" of a protest
+                preps = [n]
+            elif lemma_of(n) in self.stance_nouns and n.pos_ == "NOUN":
+                if lemma_of(n) == "solidarity":
+                    return []
+                preps = [k for k in n.children if k.dep_ == "prep" and lemma_of(k) in _STANCE_PREPS]
+                nxt = n.doc[n.i + 1] if n.i + 1 < len(n.doc) else None
+                if not preps and nxt is not None and nxt.dep_ == "prep" and lemma_of(nxt) in _STANCE_PREPS:
+                    preps = [nxt]  # "in protest | at X's raid": the parser hung "at" on the verb
+            else:
+                continue
+            for q in (q for k in preps for q in k.children if q.dep_ == "pobj"):
+                for c in self._conjuncts(q):
+                    m = self._actor(c, index)
+                    if m is not None and m.code and all(m is not f[0] for f in found):
+                        found.append((m, c))
+        return found
 
     def _aimed(self, tok: Token) -> list[Token]:
         """Participles that say whom a nominal act is aimed at ("drills SURROUNDING Taiwan", "sanctions
@@ -204,17 +263,39 @@ class RoleFinder:
 
     def _summed_up(self, tok: Token) -> Token | None:
         """The act a reaction is to when the reaction hangs on a noun summing up the clause before it
-        (", a move condemned by Kyiv", ", a step welcomed by Cairo"): the verb of that clause."""
-        if tok.dep_ != "acl" or lemma_of(tok.head) not in self.summary_nouns:
+        (", a move condemned by Kyiv", ", a step welcomed by Cairo", ", a charge Moscow dismissed", "a
+        result the opposition rejected"): the verb of that clause (for a charge, the verb of saying)."""
+        if tok.dep_ not in ("acl", "relcl") or lemma_of(tok.head) not in self.summary_nouns:
             return None
+        charge = lemma_of(tok.head) in self.charge_nouns
         cur = tok.head
         for _ in range(6):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return None
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
-                return cur
-        return None
+                break
+        else:
+            return None
+        if not charge:
+            return cur
+        # a charge is its speaker's, not the accused's: "X used gas, Y said, a charge Z dismissed"
+        speech: frozenset[str] = getattr(self, "speech", frozenset())
+        if lemma_of(cur) in speech:
+            return cur
+        return next((k for k in cur.children if k.dep_ in ("parataxis", "ccomp") and lemma_of(k) in speech), None)
+
+    @staticmethod
+    def _framed(head: Token) -> Token | None:
+        """The act a reaction frames through a free relative: "shelled a hospital IN WHAT Ukraine
+        condemned as a war crime" (the reaction's "what" stands for the act of the verb it hangs on)."""
+        if head.dep_ != "pcomp" or not any(k.lower_ == "what" and k.dep_ in ("dobj", "nsubjpass", "nsubj")
+                                           for k in head.children):
+            return None
+        prep = head.head
+        if prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return prep.head
 
     def _clause_head(self, tok: Token) -> Token:
         """The verb whose clause carries a trigger: the light verb of a nominal, else the trigger."""
@@ -297,8 +378,10 @@ class RoleFinder:
             return [o for k in tok.children if k.dep_ in ("xcomp", "ccomp") for o in self._objects(k)], 0.9
         if role == "comp_subj":  # "said that Japan must lift tariffs"
             return [s for k in tok.children if k.dep_ == "ccomp" for s in k.children if s.dep_ in SUBJ_DEPS], 0.9
-        if role.startswith("prep:"):
-            return self._preps(tok, role[5:]), 1.0
+        if role.startswith("prep:"):  # "prep:against>to": "advised against travel TO Mali"
+            first, _, inner = role[5:].partition(">")
+            found = self._preps(tok, first)
+            return (nested_prep_tokens(found, inner) if inner else found), 1.0
         gov = self._governor(tok)
         if gov is None or lemma_of(gov) not in self.light:
             return [], 1.0

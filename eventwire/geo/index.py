@@ -31,6 +31,7 @@ from .data import REGIONS_PATH, read_regions
 __all__ = ["Candidate", "Gazetteer", "Builder", "normalize", "build", "load", "save", "gazetteer", "cache_path"]
 
 _FORMAT = 7  # bump when the pickled layout changes
+_FOUND_MAX = 50_000  # cached name lookups per gazetteer (a few MB at most)
 _MIN_MATCH_POP = 15000  # cities smaller than this are candidates but never matched on their own
 _MIN_ALT_POP = 5000  # alternate names are indexed for cities at least this big
 
@@ -58,6 +59,7 @@ _ABBREV = re.compile(r"\b(st|ste|ft|mt|pt) ")  # "St. Louis" and "Saint Louis" s
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|ash|az|an|ed|er)[ -]")  # Arabic article forms
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across a corpus; a key costs ~10 us to compute
 def normalize(name: str) -> str:
     """The lookup key of a name: accents and dots dropped, lower case, no leading "the"."""
     text = unicodedata.normalize("NFKD", name)
@@ -91,6 +93,8 @@ class Gazetteer:
         # Keys of lower-case aliases: common-noun place names such as "demilitarized zone".
         self.common_names = frozenset(columns.get("common_names", ()))
         self._countries: dict[str, Candidate] | None = None
+        # key -> its candidates, biggest first: the same names come up in article after article.
+        self._found: dict[str, tuple[Candidate, ...]] = {}
 
     def __len__(self) -> int:
         return len(self.columns["name"])
@@ -106,15 +110,25 @@ class Gazetteer:
                          c["population"][i], gid or None, labels[c["admin1"][i]], primary)
 
     def candidates(self, name: str) -> list[Candidate]:
-        """Every place ``name`` may mean, biggest first."""
-        codes = self.index.get(normalize(name))
-        if codes is None:
-            return []
-        if isinstance(codes, int):
-            codes = (codes,)
-        out = [self.row(code >> 1, bool(code & 1)) for code in codes]
-        out.sort(key=lambda cand: -cand.population)
-        return out
+        """Every place ``name`` may mean, biggest first (a new list: callers may change it)."""
+        return list(self.lookup(normalize(name)))
+
+    def lookup(self, key: str) -> tuple[Candidate, ...]:
+        """The candidates of a normalized ``key``, biggest first (cached; empty when unknown)."""
+        found = self._found.get(key)
+        if found is None:
+            codes = self.index.get(key)
+            if codes is None:
+                found = ()
+            else:
+                if isinstance(codes, int):
+                    codes = (codes,)
+                found = tuple(sorted((self.row(code >> 1, bool(code & 1)) for code in codes),
+                                     key=lambda cand: -cand.population))
+            if len(self._found) >= _FOUND_MAX:  # bounded: a long run of real news keeps bringing names
+                self._found.clear()
+            self._found[key] = found
+        return found
 
     def country(self, iso3: str) -> Candidate | None:
         """The row of the state ``iso3`` (the point its country entry uses), None if unknown."""

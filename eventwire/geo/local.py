@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctable import table
 from ..errors import DataFileError
 from .data import Cues, load_yaml, word_list
 from .index import Candidate, Gazetteer, normalize
@@ -186,13 +187,11 @@ def local_spans(doc: Doc, gaz: Gazetteer, cue: Cues, lc: LocalCues | None = None
     taken: set[int] = set()
     n = len(doc)
     triggers = _triggers(lc)
-    for tok in doc:
-        low = tok.lower_
-        if low.rstrip(".") not in triggers:
+    tab = table(doc)
+    for i, low in enumerate(tab.lower):
+        if low.rstrip(".") not in triggers or i in taken or not tab.alpha[i]:
             continue
-        i = tok.i
-        if i in taken or not tok.is_alpha:
-            continue
+        tok = doc[i]
         # Head-first forms: "Rue de Rivoli", "Mount Kenya", "County Cork", "Co. Kerry".
         opener = low.rstrip(".")
         if _cap(tok) and (opener in lc.site_openers or opener in lc.division_openers) and i + 1 < n \
@@ -269,14 +268,15 @@ def _road_spans(doc: Doc, lc: LocalCues, taken: set[int]) -> list[tuple[Span, st
         return []
     out: list[tuple[Span, str]] = []
     last = -10
-    for tok in doc:
-        if tok.i in taken or not tok.text[:1].isupper() or not lc.road.fullmatch(tok.text):
+    tab = table(doc)
+    for i, word in enumerate(tab.words):
+        if i in taken or not tab.cap[i] or not lc.road.fullmatch(word):
             continue
-        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-        if prev == "the" or (prev in (",", "and", "or") and tok.i - last <= 2):
-            out.append((doc[tok.i:tok.i + 1], "site"))
-            taken.add(tok.i)
-            last = tok.i
+        prev = tab.lower[i - 1] if i > 0 else ""
+        if prev == "the" or (prev in (",", "and", "or") and i - last <= 2):
+            out.append((doc[i:i + 1], "site"))
+            taken.add(i)
+            last = i
     return out
 
 
@@ -284,9 +284,9 @@ def _qualified_spans(doc: Doc, gaz: Gazetteer, lc: LocalCues, taken: set[int]) -
     """Unknown names qualified by their region: "Brockenhurst, Hampshire", "Oromocto, N.B."."""
     out: list[tuple[Span, str]] = []
     n = len(doc)
-    for tok in doc:
-        j = tok.i
-        if tok.text != "," or j == 0 or j + 1 >= n or not _cap(doc[j + 1]) or (j - 1) in taken:
+    tab = table(doc)
+    for j, word in enumerate(tab.words):
+        if word != "," or j == 0 or j + 1 >= n or not tab.cap[j + 1] or (j - 1) in taken:
             continue
         qual_end = 0
         for size in (3, 2, 1):

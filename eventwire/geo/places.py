@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import is_transnational
+from ..doctable import table
 from ..nlp import extensions
 from ..records import Event, Place
 from .data import Cues, cues
@@ -65,9 +66,11 @@ def _article_context(doc: Doc, mentions: list[_Mention], cue: Cues, gaz: Gazette
     # Countries a state or region of theirs names ("Arizona"): the country's own name does not count
     # here, since "U.S." is in most international stories.
     within = {code for code, _ in admins}
-    for tok in doc:
-        code = cue.demonyms.get(tok.lower_)
-        if code and _capitalised(tok):
+    tab = table(doc)
+    demonyms = cue.demonyms
+    for low, cap in zip(tab.lower, tab.cap, strict=True):
+        code = demonyms.get(low) if cap else None
+        if code:
             countries.add(code)
     # An actor named by one of the toponyms ("Tripoli", "the governor of Georgia") only echoes how the
     # actors module read that name: it is no evidence about the name.
@@ -205,20 +208,21 @@ def _same_name_mentions(doc: Doc, mentions: list[_Mention], cue: Cues) -> list[_
     covered = {t.i for m in mentions for t in m.span}
     out: list[_Mention] = []
     n = len(doc)
-    for tok in doc:
-        options = names.get(tok.text)
-        if options is None or tok.i in covered or tok.ent_type_ in ("PERSON", "NORP"):
+    tab = table(doc)
+    texts = tab.words
+    for start, text in enumerate(texts):
+        options = names.get(text)
+        if options is None or start in covered or tab.ent_type[start] in ("PERSON", "NORP"):
             continue
         for words, m in sorted(options, key=lambda o: -len(o[0])):
-            end = tok.i + len(words)
-            if end <= n and all(doc[tok.i + k].text == w for k, w in enumerate(words)) \
-                    and not any(i in covered for i in range(tok.i, end)):
-                span = doc[tok.i:end]
+            end = start + len(words)
+            if end <= n and tuple(texts[start:end]) == words and not any(i in covered for i in range(start, end)):
+                span = doc[start:end]
                 # Glued to other capitalised words it is part of another name ("Cambridge Analytica",
                 # "Honolulu Star-Advertiser"): resolved, but kind "embedded", so it locates nothing.
                 kind = "embedded" if _in_org_name(span, cue) or _glued_to_name(span, cue) else "literal"
                 out.append(_Mention(span, m.candidates, m.best, kind, m.margin, m.country, None, m.local))
-                covered.update(range(tok.i, end))
+                covered.update(range(start, end))
                 break
     return out
 
@@ -250,7 +254,7 @@ def tag_places(doc: Doc, gaz: Gazetteer | None = None, cue: Cues | None = None) 
     mentions.extend(_same_name_mentions(doc, mentions, cue))
     mentions.sort(key=lambda m: m.span.start)
     starts = _sentence_starts(doc)
-    text = doc.text  # rebuilt from the tokens on every access: once here
+    text = table(doc).text  # doc.text is rebuilt from the tokens on every access
     places: list[Place] = []
     for m in mentions:
         best = m.best

@@ -47,16 +47,60 @@ class Context:
     anchors: list[Candidate]
     points: list[Candidate] = field(default_factory=list)
     place_countries: set[str] = field(default_factory=set)
+    # (lists in use, their story number): see ``_story``.
+    _story: tuple[tuple[int, int, int, int], int] = field(default=((0, 0, 0, 0), -1), repr=False, compare=False)
+
+
+# Distances are measured once per (candidate point, story points): both resolution rounds ask
+# ``remote``, ``score`` and ``unresolvable`` about the same candidates, and a corpus keeps bringing the
+# same names against the same story countries. A story's points get a number that is never reused.
+_STORIES: dict[tuple[tuple[tuple[float, float], ...], ...], int] = {}
+_MEASURED: dict[tuple[str, float, float, int], bool | None] = {}
+_MEMO_MAX = 100_000
+_next_story = [0]
+
+
+def _story(ctx: Context) -> int:
+    """The number of the story points ``ctx`` measures from (its country points and anchors)."""
+    lists = (id(ctx.points), len(ctx.points), id(ctx.anchors), len(ctx.anchors))
+    if ctx._story[0] != lists:
+        coords = (tuple((p.lat, p.lon) for p in ctx.points), tuple((a.lat, a.lon) for a in ctx.anchors))
+        number = _STORIES.get(coords)
+        if number is None:
+            if len(_STORIES) >= _MEMO_MAX or len(_MEASURED) >= _MEMO_MAX:
+                _STORIES.clear()
+                _MEASURED.clear()
+            number = _STORIES[coords] = _next_story[0]
+            _next_story[0] += 1
+        ctx._story = (lists, number)
+    return ctx._story[1]
 
 
 def near_story(c: Candidate, ctx: Context) -> bool | None:
     """Whether ``c`` lies within ``NEAR_KM`` of a story country's point or an anchor town; None when
     the story gives no point to measure from."""
-    points = [*ctx.points, *ctx.anchors]
-    if not points:
-        return None
-    span = NEAR_KM / 111.19  # degrees of latitude: a point farther north or south is farther anyway
-    return any(abs(c.lat - p.lat) < span and distance_km(c.lat, c.lon, p.lat, p.lon) < NEAR_KM for p in points)
+    key = ("near", c.lat, c.lon, _story(ctx))
+    found = _MEASURED.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        points = [*ctx.points, *ctx.anchors]
+        span = NEAR_KM / 111.19  # degrees of latitude: a point farther north or south is farther anyway
+        found = any(abs(c.lat - p.lat) < span and distance_km(c.lat, c.lon, p.lat, p.lon) < NEAR_KM
+                    for p in points) if points else None
+        _MEASURED[key] = found
+    return found  # type: ignore[return-value]
+
+
+def _near_anchor(c: Candidate, ctx: Context) -> bool:
+    """Within 250 km of a confidently placed town of the story."""
+    key = ("anchor", c.lat, c.lon, _story(ctx))
+    found = _MEASURED.get(key)
+    if found is None:
+        found = min(distance_km(c.lat, c.lon, a.lat, a.lon) for a in ctx.anchors) < 250
+        _MEASURED[key] = found
+    return found
+
+
+_UNSEEN = object()
 
 
 def remote(candidates: list[Candidate], ctx: Context) -> set[int]:
@@ -110,8 +154,7 @@ def score(c: Candidate, ctx: Context, qualifier: Candidate | None, small: bool =
     if far:
         total -= REMOTE_PENALTY
     in_state = 2.5 if c.country and c.admin1 and (c.country, c.admin1) in ctx.admins and c.feature != "admin" else 0.0
-    near = 1.5 if ctx.anchors and c.feature in ("city", "capital", "place", "admin") and min(
-        distance_km(c.lat, c.lon, a.lat, a.lon) for a in ctx.anchors) < 250 else 0.0
+    near = 1.5 if ctx.anchors and c.feature in ("city", "capital", "place", "admin") and _near_anchor(c, ctx) else 0.0
     total += max(in_state, near) / 2 if small else in_state + near
     if qualifier is not None:
         same_state = c.country == qualifier.country

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..doctable import table
 from .data import Cues
 from .index import Candidate, Gazetteer, normalize
 from .local import local_spans
@@ -118,14 +119,17 @@ def _surnames(doc: Doc, gaz: Gazetteer) -> set[str]:
     """Last words of capitalised runs that are no known place ("Paul Allen"): a later lone
     "Allen" is the person, not Allen, Texas."""
     out: set[str] = set()
-    run: list[Token] = []
-    for tok in [*doc, None]:
-        if tok is not None and tok.is_alpha and _capitalised(tok) and not (tok.is_sent_start and not run):
-            run.append(tok)
+    tab = table(doc)
+    alpha, cap, first = tab.alpha, tab.cap, tab.sent_start
+    start = -1  # first token of the current run
+    for i in range(tab.n + 1):
+        if i < tab.n and alpha[i] and cap[i] and not (first[i] and start < 0):
+            if start < 0:
+                start = i
             continue
-        if len(run) >= 2 and normalize(doc[run[0].i:run[-1].i + 1].text) not in gaz.index:
-            out.add(run[-1].lower_)
-        run = []
+        if start >= 0 and i - start >= 2 and normalize(tab.span_text(start, i)) not in gaz.index:
+            out.add(tab.lower[i - 1])
+        start = -1
     return out
 
 
@@ -134,24 +138,24 @@ def _gazetteer_mentions(doc: Doc, gaz: Gazetteer, cue: Cues, taken: set[int], ne
     out: list[_Mention] = []
     has_pos = doc.has_annotation("POS")
     surnames = _surnames(doc, gaz)
+    tab = table(doc)
+    words, lower, cap = tab.words, tab.lower, tab.cap
     i, n = 0, len(doc)
     matched: set[int] = set()
     while i < n:
-        tok = doc[i]
-        if not _capitalised(tok) or i in taken or not any(ch.isalpha() for ch in tok.text):
+        if not cap[i] or i in taken or not any(ch.isalpha() for ch in words[i]):
             i += 1
             continue
         hit = None
         for size in range(min(gaz.max_tokens, n - i), 0, -1):
-            span = doc[i:i + size]
-            last = span[-1]
-            if not _capitalised(last) or any(t.i in taken for t in span):
+            end = i + size
+            if not cap[end - 1] or any(k in taken for k in range(i, end)):
                 continue
-            if any(not _capitalised(t) and t.lower_ not in _CONNECTORS for t in span):
+            if any(not cap[k] and lower[k] not in _CONNECTORS for k in range(i, end)):
                 continue
-            found = gaz.candidates(span.text)
+            found = gaz.candidates(tab.span_text(i, end))
             if found:
-                hit = (_strip_the(span), found)
+                hit = (_strip_the(doc[i:end]), found)
                 break
         if hit is None:
             i += 1
@@ -322,12 +326,13 @@ def _before_division(span: Span, cue: Cues) -> bool:
 def _prefix_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
     """A dotted state name glued to a word the tokenizer keeps whole: "U.S.-led", "U.K.-based"."""
     out = []
-    for tok in doc:
-        cut = tok.text.find(".-")
-        if cut > 0 and tok.i not in taken and _capitalised(tok):
-            found = [c for c in gaz.candidates(tok.text[:cut + 1]) if c.feature in _NON_TOWN]
+    tab = table(doc)
+    for i, word in enumerate(tab.words):
+        cut = word.find(".-")
+        if cut > 0 and i not in taken and tab.cap[i]:
+            found = [c for c in gaz.candidates(word[:cut + 1]) if c.feature in _NON_TOWN]
             if found:
-                out.append(_Mention(doc[tok.i:tok.i + 1], found, chars=(tok.idx, tok.idx + cut + 1)))
+                out.append(_Mention(doc[i:i + 1], found, chars=(tab.idx[i], tab.idx[i] + cut + 1)))
     return out
 
 
@@ -352,23 +357,23 @@ def _demonym_mentions(doc: Doc, gaz: Gazetteer, cue: Cues, covered: set[int]) ->
     "demonym", at the point of their country (or area) entry."""
     firsts = _demonym_firsts(cue)
     out: list[_Mention] = []
+    tab = table(doc)
+    cap = tab.cap
     n, skip_to = len(doc), 0
-    for tok in doc:  # one pass; only capitalised tokens that can start a demonym are looked at
-        i = tok.i
-        if i < skip_to or i in covered or not tok.text[:1].isupper() or tok.lower_ == "the":
+    for i, word in enumerate(tab.words):  # only capitalised tokens that can start a demonym are looked at
+        if i < skip_to or i in covered or not cap[i] or tab.lower[i] == "the":
             continue
-        first = normalize(tok.text)
+        first = normalize(word)
         if first.split(" ", 1)[0] not in firsts:
             continue
         hit, key = None, ""
         for size in (3, 2, 1):
             if i + size > n:
                 continue
-            span = doc[i:i + size]
-            if all(_capitalised(t) for t in span) and not any(t.i in covered for t in span):
-                key = normalize(span.text) if size > 1 else first
+            if all(cap[i:i + size]) and not any(k in covered for k in range(i, i + size)):
+                key = normalize(tab.span_text(i, i + size)) if size > 1 else first
                 if key in cue.area_demonyms or key in cue.demonyms:
-                    hit = span
+                    hit = doc[i:i + size]
                     break
         if hit is None or _language_use(hit):
             continue
@@ -431,16 +436,20 @@ def _plausible(span: Span, found: list[Candidate], cue: Cues) -> list[Candidate]
 def _common_noun_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
     names = gaz.common_names
     out = []
-    for tok in doc:
-        if tok.lower_ != "the":
+    tab = table(doc)
+    words, alpha, n = tab.words, tab.alpha, tab.n
+    for i, low in enumerate(tab.lower):
+        if low != "the":
             continue
         for size in (3, 2, 1):
-            span = doc[tok.i + 1:tok.i + 1 + size]
-            if len(span) == size and all(t.is_alpha or t.text == "-" for t in span) \
-                    and not any(t.i in taken for t in span) and normalize(span.text) in names:
-                out.append(_Mention(span, gaz.candidates(span.text)))
-                taken.update(range(span.start, span.end))
-                break
+            start, end = i + 1, i + 1 + size
+            if end <= n and all(alpha[k] or words[k] == "-" for k in range(start, end)) \
+                    and not any(k in taken for k in range(start, end)):
+                text = tab.span_text(start, end)
+                if normalize(text) in names:
+                    out.append(_Mention(doc[start:end], gaz.candidates(text)))
+                    taken.update(range(start, end))
+                    break
     return out
 
 

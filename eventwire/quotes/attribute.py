@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..doctable import table
 from ..records import Event, Quote
 from .finder import DOUBLE_MARKS, same_actor
 
@@ -14,7 +15,7 @@ def attribute_events(doc: Doc, events: list[Event]) -> None:
     """Events whose trigger sits inside a quote's content get the innermost such quote's chain as
     ``reported_by``; one the coder set is replaced only by a longer chain ending with the same speaker
     or holding it in order (["Yonhap"] in [.., Yonhap, KCNA])."""
-    quotes, text = doc._.quotes or [], doc.text
+    quotes, text = doc._.quotes or [], table(doc).text
     for ev in events:
         trig = (ev.evidence or {}).get("trigger")
         if not trig or len(trig) < 2:

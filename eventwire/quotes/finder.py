@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..doctable import table
 from ..records import ActorMention, Quote
 from .cues import Cues, load_cues
 
@@ -83,12 +83,17 @@ def same_actor(a: str, b: str) -> bool:
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 
+_VERB_HASHES: dict[int, tuple[Cues, frozenset[int]]] = {}  # id(cues) -> (cues, its verbs' string hashes)
+
+
 def _cue_candidates(doc: Doc, cues: Cues) -> list[int]:
     """Indices of tokens whose lemma (or, unlemmatized, lower form) is a cue verb: one array pass."""
-    hashes = numpy.array([doc.vocab.strings.add(w) for w in cues.verbs], dtype="uint64")
-    arr = doc.to_array([LEMMA, LOWER])
-    hit = numpy.isin(arr[:, 0], hashes) | ((arr[:, 0] == 0) & numpy.isin(arr[:, 1], hashes))
-    return [int(i) for i in numpy.flatnonzero(hit)]
+    held = _VERB_HASHES.get(id(cues))
+    if held is None or held[0] is not cues:  # spaCy's string hashes are the same in every vocab
+        held = _VERB_HASHES[id(cues)] = (cues, frozenset(doc.vocab.strings.add(w) for w in cues.verbs))
+    verbs = held[1]
+    return [i for i, (lemma, low) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
+            if lemma in verbs or (lemma == 0 and low in verbs)]
 
 
 class _Context:
@@ -554,7 +559,7 @@ def _resolve_pronouns(quotes: list[_Found], ctx: _Context) -> None:
 def find_quotes_in_doc(doc: Doc, cues: Cues | None = None) -> list[Quote]:
     """Every quote in a parsed ``doc`` (reads doc._.actors and doc._.outlet), in text order."""
     cues = cues or load_cues()
-    text = doc.text
+    text = table(doc).text  # doc.text is rebuilt from the tokens on each access
     if not text.strip():
         return []
     candidates = _cue_candidates(doc, cues)
