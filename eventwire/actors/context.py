@@ -251,7 +251,7 @@ def ethnic_groups(doc: Doc, cands: list[Candidate]) -> None:
         nxt = cands[k + 1] if k + 1 < len(cands) else None
         if nxt is not None and nxt.kind == "country" and nxt.country and not nxt.sectors and not (
                 nxt.end < len(doc) and doc[nxt.end].text == "-"):  # "of the Moscow-held east": an occupier is no home
-            between = [t.lower_ for t in doc[c.end:nxt.start]]
+            between = table(doc).lower[c.end:nxt.start]
             links = ("of", "in") if ethnic else ("of",)
             if between and between[0] in links and len(between) <= 3 and all(w in _REGION for w in between[1:]):
                 home = nxt.country

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..doctable import table
 from .dictionary import Entry, derive_surname
 
 __all__ = ["Candidate", "resolve", "sentence_ids", "apposition", "acronyms"]
@@ -51,14 +52,9 @@ class Candidate:
 
 
 def sentence_ids(doc: Doc) -> list[int]:
-    """Sentence number of each token (all 0 when the Doc has no sentence boundaries)."""
-    ids = [0] * len(doc)
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return ids
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            ids[i] = n
-    return ids
+    """Sentence number of each token (all 0 when the Doc has no sentence boundaries); read-only, it is
+    the Doc's shared token table's."""
+    return table(doc).sentence_ids
 
 
 def _copy_from(target: Candidate, ante: Candidate, doc: Doc) -> None:
@@ -288,7 +284,7 @@ def _pronoun_antecedent(low: str, i: int, doc: Doc, history: list[Candidate], se
 def apposition(doc: Doc, cands: list[Candidate], modifiers: frozenset[str]) -> None:
     """Apposition: "Mao Ning, a Chinese foreign ministry spokesperson," and the reverse order."""
     for k, (a, b) in enumerate(zip(cands, cands[1:], strict=False)):
-        between = [t.lower_ for t in doc[a.end:b.start]]
+        between = table(doc).lower[a.end:b.start]
         if not between or between[0] != "," or len(between) > 4:
             continue
         if not all(w in (",", "a", "an", "the") or w in modifiers for w in between):
@@ -322,7 +318,7 @@ def entourage(doc: Doc, cands: list[Candidate], terms: frozenset[str]) -> None:
 def _posted_to(doc: Doc, envoy: Candidate, body: Candidate) -> Candidate | None:
     """The one-person role a body is the "to"-object of ("Russia's ambassador to the UN, Vitaly Churkin,"):
     the name is the ambassador, not the UN."""
-    words = [t.lower_ for t in doc[envoy.end:body.start]]
+    words = table(doc).lower[envoy.end:body.start]
     if words in (["to"], ["to", "the"]) and envoy.person_role and envoy.country is not None:
         return envoy
     return None

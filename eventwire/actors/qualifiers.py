@@ -22,6 +22,7 @@ import yaml
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
+from ..doctable import table
 from ..errors import DataFileError
 from .coref import Candidate
 from .dictionary import TRANSNATIONAL, ActorDictionary, code_sectors
@@ -174,7 +175,7 @@ def _at(doc: Doc, start: int, forms: _Forms, longest: int, limit: int | None = N
         return None
     hi = min(len(doc) if limit is None else limit, start + longest)
     for end in range(hi, start, -1):
-        code = forms.get(tuple(t.lower_ for t in doc[start:end]))
+        code = forms.get(tuple(table(doc).lower[start:end]))
         if code is not None:
             return end, code
     return None
@@ -183,7 +184,7 @@ def _at(doc: Doc, start: int, forms: _Forms, longest: int, limit: int | None = N
 def _ending(doc: Doc, end: int, forms: _Forms, longest: int) -> tuple[int, str] | None:
     """The longest form ending just before token ``end``, as (start, country)."""
     for start in range(max(0, end - longest), end):
-        code = forms.get(tuple(t.lower_ for t in doc[start:end]))
+        code = forms.get(tuple(table(doc).lower[start:end]))
         if code is not None and doc[start].text[:1].isupper():
             return start, code
     return None
@@ -401,7 +402,7 @@ def ngo_names(doc: Doc, cands: list[Candidate], q: Qualifiers) -> list[Candidate
         if ent.label_ != "ORG":
             continue
         start = ent.start + (doc[ent.start].lower_ == "the")
-        words = [t.lower_ for t in doc[start:ent.end]]
+        words = table(doc).lower[start:ent.end]
         inside = [c for c in out if c.start < ent.end and c.end > start]
         if (not words or any(c.country is not None or not (c.code or "---").startswith("---") for c in inside)
                 or any(c.start < start or c.end > ent.end for c in inside)):

@@ -14,7 +14,10 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import replace
 
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import extensions
@@ -35,6 +38,9 @@ extensions.register()
 # Roles naming where forces are sent rather than whom they face.
 _DESTINATIONS = {"prep:to", "prep:into", "prep:in", "prep:toward", "prep:towards", "place"}
 _DESTINATION_PREPS = {"to", "into", "toward", "towards"}
+_CAND_ATTRS = [LEMMA, LOWER, POS, DEP, TAG, ENT_TYPE]
+_AMOD = hash_string("amod")
+_VERB_TAGS = {hash_string(t) for t in ("VBD", "VBN", "VBZ")}
 
 
 class EventCoder(IntentReader, Folder, Locator):
@@ -97,6 +103,11 @@ class EventCoder(IntentReader, Folder, Locator):
         self.casualty, self.agentless_casualty = g.words("casualty_verbs"), g.words("agentless_casualty_verbs")
         self.foreign_mods, self.domestic = g.words("foreign_modifiers"), g.words("domestic_sectors")
         self._sent_index: list[ActorMention | None] = []
+        self._facts: dict[int, tuple] = {}  # per trigger of the Doc below, what constraints read (fill._facts)
+        self._facts_doc: Doc | None = None
+        self._cand_doc: Doc | None = None  # the Doc whose attribute rows _candidates holds
+        self._cand_rows: list[list[int]] = []
+        self._lemmas: dict[int, str] = {}  # lemma hash -> lower-case lemma (the vocab's strings are stable)
         self._triggers: dict[int, _Match] = {}  # trigger token index -> its match, per sentence
         self._owner: dict[int, Token] = {}  # id of an event -> its trigger token, per sentence
         self._caused: dict[int, tuple[Token, ActorMention, Token]] = {}  # attack -> (toll verb, attacker)
@@ -131,29 +142,40 @@ class EventCoder(IntentReader, Folder, Locator):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            for t in span:
-                index[t.i] = m
+            for i in range(span.start, span.end):
+                index[i] = m
         return index
 
     # ---------------------------------------------------------------- matching
     def _candidates(self, sent: Span, index: list[ActorMention | None]) -> Iterable[tuple[Token, list[Pattern]]]:
+        """Trigger tokens of ``sent`` with their entries. Reads the Doc's attribute array (one per Doc)
+        and builds a Token only for a trigger: most tokens are none, and spaCy makes a Token per read."""
         verbs, nouns = self.verbs, self.patterns.nouns
-        for tok in sent:
-            if index[tok.i] is not None or (tok.pos_ == "PROPN" and tok.ent_type_):
+        doc = sent.doc
+        if self._cand_doc is not doc:
+            self._cand_doc, self._cand_rows = doc, doc.to_array(_CAND_ATTRS).tolist()
+        rows, strings, lemmas = self._cand_rows, doc.vocab.strings, self._lemmas
+        for i in range(sent.start, sent.end):
+            if index[i] is not None:
                 continue  # part of a name ("Observer Mission", "March 3"), not an act
-            if tok.dep_ == "amod":
-                continue  # a participle used as an adjective: "defending champion", "ruling party"
-            lemma = lemma_of(tok)
-            if tok.pos_ in ("VERB", "AUX"):
-                found = verbs.get(lemma)
-            elif tok.pos_ in ("NOUN", "PROPN"):
-                found = nouns.get(lemma)
-                if found is None and tok.tag_ in ("VBD", "VBN", "VBZ"):
-                    found = verbs.get(lemma)  # mis-tagged verbs in headlines
+            lemma_h, lower_h, pos, dep, tag, ent = rows[i]
+            if (pos == PROPN and ent) or dep == _AMOD:
+                continue  # a name; or a participle used as an adjective: "defending champion", "ruling party"
+            if pos in (VERB, AUX):
+                table = verbs
+            elif pos in (NOUN, PROPN):
+                table = nouns
             else:
-                found = None
+                continue
+            key = lemma_h or lower_h
+            lemma = lemmas.get(key)
+            if lemma is None:
+                lemma = lemmas[key] = strings[key].lower()
+            found = table.get(lemma)
+            if found is None and table is nouns and tag in _VERB_TAGS:
+                found = verbs.get(lemma)  # mis-tagged verbs in headlines
             if found:
-                yield tok, found
+                yield doc[i], found
 
     def _requires(self, tok: Token, p: Pattern) -> str | None:
         """None when every constraint of ``p`` holds at ``tok``, else the first one that fails."""

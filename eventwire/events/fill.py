@@ -79,13 +79,18 @@ def entity_labels(objs: list[Token]) -> set[str]:
     return labels
 
 
-def check_requires(coder: EventCoder, tok: Token, p: Pattern) -> str | None:
-    """None when every constraint of ``p`` holds at ``tok``, else the first one that fails."""
-    req = p.requires
-    if not req:
-        return None
-    if "not_dep" in req and tok.dep_ in req["not_dep"]:
-        return f"requires.not_dep {tok.dep_}"  # "rebels backed by Rwanda": a description, no act
+_Facts = tuple[list[Token], list[Token], set[str], list[Token]]
+
+
+def _facts(coder: EventCoder, tok: Token) -> _Facts:
+    """What the constraints read at ``tok`` (children, objects, object lemmas, prepositions), computed
+    once per trigger: a trigger is checked against every entry of its lemma."""
+    if coder._facts_doc is not tok.doc:
+        coder._facts_doc, coder._facts = tok.doc, {}
+    cache: dict[int, _Facts] = coder._facts
+    got = cache.get(tok.i)
+    if got is not None:
+        return got
     kids = list(tok.children)
     objs = coder._objects(tok)
     objs = objs + [c for o in objs for c in o.conjuncts]
@@ -97,6 +102,24 @@ def check_requires(coder: EventCoder, tok: Token, p: Pattern) -> str | None:
                     if q.dep_ == "pobj":
                         obj_lemmas.add(lemma_of(q))
                         obj_lemmas.update(lemma_of(c) for c in q.children if c.dep_ == "compound")
+    preps = [k for k in kids if k.dep_ in ("prep", "agent", "dative")]
+    onset = coder._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    if onset is not None:  # "fighting erupted between X and Y"
+        preps.extend(k for k in onset.children if k.dep_ == "prep")
+    for o in objs:
+        preps.extend(k for k in o.children if k.dep_ == "prep")
+    cache[tok.i] = got = (kids, objs, obj_lemmas, preps)
+    return got
+
+
+def check_requires(coder: EventCoder, tok: Token, p: Pattern) -> str | None:
+    """None when every constraint of ``p`` holds at ``tok``, else the first one that fails."""
+    req = p.requires
+    if not req:
+        return None
+    if "not_dep" in req and tok.dep_ in req["not_dep"]:
+        return f"requires.not_dep {tok.dep_}"  # "rebels backed by Rwanda": a description, no act
+    kids, objs, obj_lemmas, preps = _facts(coder, tok)
     if "dobj" in req and not (obj_lemmas & req["dobj"]):
         return f"requires.dobj {sorted(req['dobj'])}"
     if "dobj_not" in req and obj_lemmas & req["dobj_not"]:
@@ -107,12 +130,6 @@ def check_requires(coder: EventCoder, tok: Token, p: Pattern) -> str | None:
             return f"requires.dobj_ent {sorted(req['dobj_ent'])}"
         if "dobj_ent_not" in req and labels & req["dobj_ent_not"]:
             return f"requires.dobj_ent_not {sorted(labels & req['dobj_ent_not'])}"
-    preps = [k for k in kids if k.dep_ in ("prep", "agent", "dative")]
-    onset = coder._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
-    if onset is not None:  # "fighting erupted between X and Y"
-        preps.extend(k for k in onset.children if k.dep_ == "prep")
-    for o in objs:
-        preps.extend(k for k in o.children if k.dep_ == "prep")
     if "prep" in req and not ({lemma_of(k) for k in preps} & req["prep"]):
         return f"requires.prep {sorted(req['prep'])}"
     if "prt" in req and not ({lemma_of(k) for k in kids if k.dep_ in ("prt", "advmod")} & req["prt"]):
