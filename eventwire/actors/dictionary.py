@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import DataFileError
+from .forms import TRANSNATIONAL, code_sectors, demonym_plural, derive_surname, noun_forms, plural_of
 
 __all__ = ["Role", "Entry", "ActorDictionary", "load_dictionary", "DATA_DIR", "SECTORS", "TRANSNATIONAL",
            "derive_surname", "code_sectors"]
@@ -31,11 +32,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is 
 SECTORS = frozenset(
     "GOV MIL COP JUD LEG PTY MED OPP REB CVL BUS NGO IGO REL REF LAB EDU HLH SPY CRM ELI UAF AGR ETH".split()
 )
-# CAMEO's transnational prefixes, for actors that belong to no single state, and the sector each
-# stands for: intergovernmental bodies, NGOs working across borders, international militant groups,
-# multinational companies. What follows the prefix names the body ("IGOUNO", "IMGMUSISI") and need
-# not be made of 3-letter sector elements.
-TRANSNATIONAL = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB", "MNC": "BUS"}
+# TRANSNATIONAL (forms.py): CAMEO's prefixes for actors that belong to no single state.
 # Codes outside ISO 3166 that news needs.
 _EXTRA_COUNTRIES = {"XKX": "Kosovo", "IGO": "International organisation", "NGO": "Transnational NGO",
                     "IMG": "International militant group", "MNC": "Multinational company", "---": "Unknown"}
@@ -48,9 +45,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PRIORITY = {"person": 0, "organisation": 1, "group": 1, "metonym": 2, "country": 3, "capital": 4,
              "demonym": 5, "adjective": 6, "block": 7, "agent": 8}
 # Family names come first in these countries' names ("Kim Jong Un" -> "Kim").
-_SURNAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "VNM", "KHM", "HUN", "MNG"}
 _PLURAL_HEADS = {"police", "people", "men", "women", "children", "clergy", "staff", "militia", "schoolchildren"}
-_NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
 @dataclass(frozen=True)
@@ -112,67 +107,6 @@ class Entry:
             return max(self.roles, key=lambda r: r.start or "").title
         current = [r for r in self.roles if r.covers(date[:10])]
         return max(current, key=lambda r: r.start or "").title if current else None
-
-
-def derive_surname(name: str, country: str | None) -> str | None:
-    """The form news uses on second mention: last name, or first for surname-first countries."""
-    parts = [p for p in name.replace(",", " ").split() if p.lower() not in _NAME_SUFFIXES]
-    if len(parts) < 2:
-        return None
-    return parts[0] if country in _SURNAME_FIRST else parts[-1]
-
-
-def code_sectors(code: str | None) -> list[str]:
-    """The sector elements of a code: "PRKGOV" -> [GOV]; a transnational code gives its prefix's sector
-    ("IGOUNO" -> [IGO], "IMGMUSISI" and "IMG" -> [REB])."""
-    if code and code[:3] in TRANSNATIONAL:
-        return [TRANSNATIONAL[code[:3]]]
-    if not code or len(code) <= 3:
-        return []
-    return [code[i:i + 3] for i in range(3, len(code), 3)]
-
-
-def _plural(term: str) -> str | None:
-    """Regular English plural of a role phrase (the head word, or the word before "of")."""
-    words = term.split(" ")
-    i = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
-    w = words[i]
-    low = w.lower()
-    if low.endswith(("s", ".")) or low in {"police", "people", "media", "press", "public", "staff", "men", "women",
-                                    "children", "clergy", "military", "intelligence", "customs", "mafia"}:
-        return None
-    if low.endswith("man"):
-        p = w[:-3] + "men"
-    elif low.endswith("person"):
-        p = w[:-6] + "people"
-    elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
-        p = w[:-1] + "ies"
-    elif low.endswith(("x", "ch", "sh", "z")):
-        p = w + "es"
-    else:
-        p = w + "s"
-    words[i] = p
-    return " ".join(words)
-
-
-def _noun_forms(words: set[str]) -> set[str]:
-    """Lower-cased nouns with their regular plurals ("check" -> check, checks)."""
-    out = set()
-    for w in words:
-        out.add(w.lower())
-        plural = _plural(w.lower())
-        if plural is not None:
-            out.add(plural)
-    return out
-
-
-def _demonym_plural(adj: str) -> str | None:
-    low = adj.lower()
-    if "'" in adj or "." in adj:
-        return None
-    if low.endswith(("an", "i", "ite")):
-        return adj + "s"
-    return None
 
 
 class _Source:
@@ -355,7 +289,7 @@ class ActorDictionary:
         if adjectives:
             self._add(Entry(kind="adjective", name=display, country=country, code=country), adjectives)
         demonyms = _str_list(src, spec.get("demonyms"), f"{code}.demonyms", line)
-        demonyms += [p for a in adjectives if (p := _demonym_plural(a))]
+        demonyms += [p for a in adjectives if (p := demonym_plural(a))]
         if demonyms:
             self._add(Entry(kind="demonym", name=display, country=country, code=country, plural=True), demonyms)
         capitals = _str_list(src, spec.get("capitals"), f"{code}.capitals", line)
@@ -389,9 +323,9 @@ class ActorDictionary:
         self.former = frozenset(m.lower() for m in special["_former"])
         self.followers = frozenset(m.lower() for m in special["_followers"])
         self.members = frozenset(m.lower() for m in special["_members"])
-        self.modifier_heads = frozenset(_noun_forms(special["_modifier_heads"]))
+        self.modifier_heads = frozenset(noun_forms(special["_modifier_heads"]))
         self.adjectival = frozenset(m.lower() for m in special["_adjectival"])
-        self.envoys = frozenset(_noun_forms(special["_envoys"]))
+        self.envoys = frozenset(noun_forms(special["_envoys"]))
         self.entourage = frozenset(m.lower() for m in special["_entourage"])
         bad = special["_placed_sectors"] - SECTORS
         if bad:
@@ -409,7 +343,7 @@ class ActorDictionary:
                 low = term.lower()
                 head = low.split(" of ")[0].split(" ")[-1]
                 listed_plural = head in _PLURAL_HEADS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
-                for form, plural in ((term, listed_plural), (_plural(term), True)):
+                for form, plural in ((term, listed_plural), (plural_of(term), True)):
                     if form is None:
                         continue
                     entry = Entry(kind="agent", name=low, sectors=(sector,), plural=plural,
@@ -423,7 +357,7 @@ class ActorDictionary:
         them too ("bombers" stay REB on their own, "Russian bombers" are RUSMIL)."""
         for term in terms:
             low = term.lower()
-            for form, plural in ((term, False), (_plural(term), True)):
+            for form, plural in ((term, False), (plural_of(term), True)):
                 if form is None:
                     continue
                 idx = self.by_form.get(form.lower())

@@ -28,6 +28,7 @@ from .context import (
 from .coref import Candidate, acronyms, apposition, entourage, resolve, sentence_ids
 from .dictionary import TRANSNATIONAL, ActorDictionary, Entry, code_sectors, load_dictionary
 from .matching import Match, find_matches, placed_in, shouting
+from .mentions import explain_mention, mention_for_token, to_mentions
 from .ner import add_ner
 from .peoples import peoples
 from .qualifiers import load_qualifiers, ngo_names, no_country, qualify, story_people
@@ -68,16 +69,8 @@ class ActorRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         doc._.actors = recognize(doc, self.dictionary, self.matcher)
         if doc._.explain:
-            doc._.trace = list(doc._.trace or []) + [_explain(doc, m) for m in doc._.actors]
+            doc._.trace = list(doc._.trace or []) + [explain_mention(doc, m) for m in doc._.actors]
         return doc
-
-
-def _explain(doc: Doc, m: ActorMention) -> str:
-    note = f"actor {m.text!r} -> {m.code} ({m.kind}, via {m.via}"
-    if m.resolved_from is not None:
-        ante = next((a for a in doc._.actors if a.start == m.resolved_from), None)
-        note += f", refers to {ante.text if ante else '?'!r} at {m.resolved_from}"
-    return note + ")"
 
 
 def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[ActorMention]:
@@ -107,7 +100,7 @@ def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[Ac
     cands = sorted(cands + resolve(doc, cands, date), key=lambda c: c.start)
     entourage(doc, cands, dictionary.entourage)
     national_countries(doc, cands, dictionary, home, sent)
-    return _to_mentions(doc, cands, sent)
+    return to_mentions(doc, cands, sent)
 
 
 # ---- composition ---------------------------------------------------------------------------
@@ -598,33 +591,3 @@ def _country(code: str | None, fallback: str | None) -> str | None:
 
 def _sectors(code: str | None) -> list[str]:
     return code_sectors(code)
-
-
-# ---- output --------------------------------------------------------------------------------
-
-
-def _to_mentions(doc: Doc, cands: list[Candidate], sent: list[int]) -> list[ActorMention]:
-    out: list[ActorMention] = []
-    last_end = -1
-    for c in cands:
-        if c.start < last_end or c.start >= c.end:
-            continue
-        span = doc[c.start:c.end]
-        last_end = c.end
-        out.append(ActorMention(start=span.start_char, end=span.end_char, text=span.text, code=c.code,
-                                country=c.country, sectors=list(c.sectors), name=c.name, kind=c.kind,
-                                resolved_from=c.resolved_from, sentence_index=sent[c.start] if len(doc) else None,
-                                via=c.via))
-    return out
-
-
-def mention_for_token(doc: Doc, token_i: int) -> ActorMention | None:
-    """The actor mention covering token ``token_i`` of ``doc`` (after the recognizer ran), or None."""
-    if not 0 <= token_i < len(doc):
-        return None
-    tok = doc[token_i]
-    lo, hi = tok.idx, tok.idx + len(tok.text)
-    for m in doc._.actors or []:
-        if m.start < hi and lo < m.end:
-            return m
-    return None
