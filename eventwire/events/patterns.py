@@ -374,11 +374,11 @@ def _heads_of(tok: Token) -> set[str]:
     "rebels broke the truce"), or the noun whose of/on/about/over phrase it fills ("the collapse of the
     truce", "negotiations on a pullback")."""
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return set()
     if tok.dep_ in (*_SUBJ_DEPS, "dobj", "obj") and head.pos_ in ("VERB", "AUX"):
         return _with_particle(head)
-    if (tok.dep_ == "pobj" and _lem(head) in ("of", "on", "about", "over") and head.head is not head
+    if (tok.dep_ == "pobj" and _lem(head) in ("of", "on", "about", "over") and head.head.i != head.i
             and head.head.pos_ == "NOUN"):  # "the collapse of the truce", "talks on a pullback"
         return {_lem(head.head)}
     return set()

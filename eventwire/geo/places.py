@@ -302,10 +302,10 @@ def _prep_of(doc: Doc, place: Place, preps: frozenset[str]) -> Token | None:
     for _ in range(4):  # climb "the coast of Somalia" / "waters near X" to the governing preposition
         if tok.dep_ == "pobj" and tok.head.lower_ in preps:
             return tok.head
-        if tok.dep_ in ("pobj", "compound", "appos", "conj", "nmod") and tok.head is not tok:
+        if tok.dep_ in ("pobj", "compound", "appos", "conj", "nmod") and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "prep" and tok.head is not tok:
+        if tok.dep_ == "prep" and tok.head.i != tok.i:
             tok = tok.head
             continue
         break

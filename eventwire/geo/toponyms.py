@@ -300,7 +300,7 @@ def _mentions(doc: Doc, gaz: Gazetteer, cue: Cues) -> tuple[list[_Mention], list
 def coordinated(tok: Token) -> list[Token]:
     """The conjuncts of ``tok``: "Leeds and Bradford", "Brno, Olomouc and Ostrava"."""
     out = [c for c in tok.children if c.dep_ == "conj"]
-    if tok.dep_ == "conj" and tok.head is not tok:
+    if tok.dep_ == "conj" and tok.head.i != tok.i:
         out.append(tok.head)
     return out
 
