@@ -40,6 +40,8 @@ def find_matches(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list
                 continue
         elif text[:1].islower() and text.lower() not in dictionary.lower_ok and not _lower_name(span, entry, dictionary):
             continue  # "turkey", "chad", "china" the porcelain: proper names need a capital
+        if entry.kind == "agent" and end - start == 1 and _surname(doc, start, dictionary):
+            continue  # "Kevin King", "Ann General": a role word that ends a person's name is the name
         found.append(Match(start, end, entry))
     found.sort(key=lambda m: (m.start - m.end, m.start))
     taken = [False] * len(doc)
@@ -52,6 +54,16 @@ def find_matches(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list
         chosen.append(m)
     chosen.sort(key=lambda m: m.start)
     return [m for m in chosen if m.entry.kind != "block"]
+
+
+def _surname(doc: Doc, i: int, dictionary: ActorDictionary) -> bool:
+    """Whether the capitalised role word at ``i`` continues a person's name the NER found, right after a
+    given name that is no dictionary word ("Kevin King"; not "Saudi Crown Prince", not "President Lee")."""
+    tok = doc[i]
+    if i == 0 or not tok.is_title or tok.ent_type_ != "PERSON" or tok.ent_iob_ != "I":
+        return False
+    prev = doc[i - 1]
+    return prev.ent_type_ == "PERSON" and prev.pos_ == "PROPN" and prev.is_title and dictionary.lookup(prev.text) is None
 
 
 def _lower_name(span: Span, entry: Entry, dictionary: ActorDictionary) -> bool:

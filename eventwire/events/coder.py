@@ -28,6 +28,7 @@ from .folding import Folder, _Match
 from .intent import IntentReader
 from .locate import Locator
 from .merge import merge_violence
+from .modality_cues import cues
 from .patterns import Pattern, PatternSet, foreign_target_ok, load_patterns
 from .roles import is_pronoun, lemma_of
 
@@ -61,6 +62,9 @@ class EventCoder(IntentReader, Folder, Locator):
         self.carriers = g.words("carrier_nouns")
         self.violence = frozenset(lemma for lemma, entries in g.nouns.items()
                                   if any((e.code or "")[:2] in ("18", "19", "20") for e in entries))
+        self.agented_acts = self.violence | frozenset(lemma for lemma, entries in g.nouns.items()
+                                                      if any((e.code or "")[:2] == "14" for e in entries))
+        self.plan_nouns = cues().frames["planned"]["nouns"]  # "has no PLANS to": the subject's own plan
         self.speech = g.words("speech_verbs")
         self.planned = g.words("planned_verbs")
         self.demanded = g.words("demand_verbs")
@@ -211,7 +215,7 @@ class EventCoder(IntentReader, Folder, Locator):
         """Who reports the act: the subject of a speech verb governing it, or "according to X"."""
         cur = self._clause_head(tok)
         for _ in range(5):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             dep, cur = cur.dep_, cur.head
             if dep in ("ccomp", "parataxis") and lemma_of(cur) in self.speech:
@@ -303,7 +307,7 @@ class EventCoder(IntentReader, Folder, Locator):
         fallback = None
         cur = head
         for _ in range(4):  # nearest governing clause with a named subject
-            if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp") or cur.head is cur:
+            if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "acomp") or cur.head.i == cur.i:
                 break
             cur = cur.head
             outer, _ = self._subjects(cur)

@@ -37,6 +37,7 @@ class Folder(RoleFinder):
     hypo_marks: frozenset[str] = frozenset()
     casualty: frozenset[str] = frozenset()  # toll verbs ("killed in Israeli shelling"; set by the coder)
     agentless_casualty: frozenset[str] = frozenset()
+    threatened: frozenset[str] = frozenset()  # "threaten", "warn" (set by the coder)
 
     def _fold(self, matches: list[_Match], trace: list[str] | None) -> None:
         """Attach complement acts to the statement/intent act that governs them."""
@@ -47,15 +48,17 @@ class Folder(RoleFinder):
             head = self._clause_head(m.token)
             cur = head
             gov: _Match | None = None
-            if head is not m.token and head.i in by_token and by_token[head.i] is not m:
+            if head.i != m.token.i and head.i in by_token and by_token[head.i] is not m:
                 cand = by_token[head.i]  # "agreed to talks": the noun hangs from a folding act
                 gov = cand if cand.pattern.fold else None
             for _ in range(4 if gov is None else 0):
-                if cur.dep_ not in UP_EDGES and cur.dep_ not in ("advcl", "acl") or cur.head is cur:
+                if cur.dep_ not in UP_EDGES and cur.dep_ not in ("advcl", "acl") or cur.head.i == cur.i:
                     break
+                if cur.i == m.token.i and self._own_verbal_act(m, by_token):
+                    break  # "urged calm, accusing Y of ...": the trailing accusation is an act of its own
                 if cur.dep_ == "ccomp" and cur.i < cur.head.i:
                     break  # "X held talks, the two sides pledged ...": a report, not a complement
-                if cur is m.token and cur.dep_ == "acl" and any(k.dep_ == "agent" for k in cur.children):
+                if cur.i == m.token.i and cur.dep_ == "acl" and any(k.dep_ == "agent" for k in cur.children):
                     break  # "in a deal brokered by China": another actor's act describing a noun
                 cur = cur.head
                 if cur.i in by_token and by_token[cur.i] is not m:
@@ -83,6 +86,16 @@ class Folder(RoleFinder):
             if trace is not None:
                 trace.append(f"  fold '{m.token.text}' ({m.pattern.id}) into '{gov.token.text}' "
                              f"({gov.pattern.id}) -> code {gov.code}")
+
+    def _own_verbal_act(self, m: _Match, by_token: dict[int, _Match]) -> bool:
+        """A blaming participle trailing an appeal or statement after a comma ("urged calm, ACCUSING Y of
+        provoking", "appealed for aid, CONDEMNING ...") is an act of its own, not the content of the verbal
+        act it hangs on ("urged restraint, saying ..." and "..., warning that ..." still fold)."""
+        tok, head, code = m.token, m.token.head, m.code or ""
+        blames = code.startswith("112") or code.startswith("111") and lemma_of(tok) not in self.threatened
+        return (blames and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > head.i and tok.i > 0
+                and tok.doc[tok.i - 1].lower_ == "," and lemma_of(head) in self.reporting
+                and head.i in by_token and by_token[head.i].pattern.fold)
 
     def _fold_hostile(self, matches: list[_Match], trace: list[str] | None) -> None:
         """A vow or pledge whose object is a hostile response ("vowed to take the toughest
@@ -224,7 +237,7 @@ class Folder(RoleFinder):
             # wherever the parser hung it
             verb = tok.head
             phrase = tok.doc[tok.i - 1] if tok.i > 0 else tok
-            while phrase.dep_ != "pobj" and phrase.head is not phrase and phrase.head.i < tok.i:
+            while phrase.dep_ != "pobj" and phrase.head.i != phrase.i and phrase.head.i < tok.i:
                 phrase = phrase.head
             if (phrase.dep_ == "pobj" and phrase.right_edge.i == tok.i - 1 and lemma_of(phrase.head) == "in"
                     and (phrase.head.head.i == verb.i or tok.dep_ == "conj")):

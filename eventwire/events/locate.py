@@ -288,7 +288,7 @@ class Locator(RoleFinder):
         out = [self._clause_head(tok)]
         cur = out[0]
         for _ in range(4):
-            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep") or cur.head is cur:
+            if cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "pobj", "prep") or cur.head.i == cur.i:
                 break
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):

@@ -33,6 +33,9 @@ _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "inside", "outside",
 _DEEPER_PREPS = {"to", "from", "against"}
 # "in defiance OF X", "in protest AT/AGAINST/OVER X", "in response TO X", "anger WITH X".
 _STANCE_PREPS = {"of", "at", "against", "over", "to", "with", "for"}
+# "accused OF shelling": the gerund tells what the person is blamed for, so its subject is that person;
+# "jailed FOR issuing threats" gives the reason of a punishment, a charge the text does not assert.
+_ABOUT_PREPS = {"of", "for"}
 UP_EDGES = {"pobj", "pcomp", "prep", "dobj", "xcomp", "ccomp", "nsubjpass", "obj", "dative"}
 
 
@@ -63,6 +66,8 @@ class RoleFinder:
     charge_nouns: frozenset[str] = frozenset()  # ", a CHARGE Moscow dismissed": the summed-up act is a speaker's
     stance_nouns: frozenset[str] = frozenset()  # "in DEFIANCE of X", "in PROTEST at X": whom the act is against
     stance_verbs: frozenset[str] = frozenset()  # "to SHOW their anger at X"
+    plan_nouns: frozenset[str] = frozenset()  # "has no PLANS to lift", "has no INTENTION of attending"
+    agented_acts: frozenset[str] = frozenset()  # protest and violence nouns: "the rally STAGED BY X"
 
     def _lemma(self, tok: Token) -> str:
         """The lemma with the lemmatizer's known slips corrected ("staged" -> "stag" -> "stage")."""
@@ -84,6 +89,10 @@ class RoleFinder:
                 objs.append(tok.head)
         else:
             objs = [k for k in tok.children if k.dep_ in _OBJ]
+            if not objs:  # "kidnapped up to 16 advisers": the parser takes "up" for a particle
+                objs = [q for p in tok.children if p.dep_ == "prt" and p.lower_ == "up" for k in p.children
+                        if k.dep_ == "prep" and k.lower_ == "to" for q in k.children
+                        if q.dep_ == "pobj" and any(n.dep_ == "nummod" for n in q.children)]
             if not objs:  # "denounced as a crime Serbia's crackdown": the object shifted past its "as" phrase
                 objs = [a for k in tok.children if k.dep_ == "prep" and lemma_of(k) == "as"
                         for p in k.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
@@ -107,7 +116,7 @@ class RoleFinder:
         if subj or depth > 3:
             return subj, False
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return [], False
         if tok.dep_ == "xcomp":
             # Object control ("urged Iran to halt") else subject control ("vowed to strengthen"); a
@@ -149,19 +158,54 @@ class RoleFinder:
                 return [head], True  # "dispersed supporters protesting ...": the supporters protest
             # "issued a statement demanding ...": the issuer demands
             return self._subjects(head.head, depth + 1)[0], True
+        if (tok.dep_ == "acl" and self._infinitive(tok) and head.dep_ in _OBJ and lemma_of(head.head) == "have"
+                and lemma_of(head) in self.plan_nouns):
+            # "Moscow has no plans to ease its embargo": the plan is the subject's own
+            return self._subjects(head.head, depth + 1)[0], True
         if (tok.dep_ == "acl" and self._infinitive(tok) and head.dep_ in _OBJ and head.head.pos_ in ("VERB", "AUX")
                 and any(lemma_of(v) in self.instruments for v in (head.head, *head.head.conjuncts))):
             # a purpose hung on the object: "fired water cannon to break up", "sent troops to help"
             return self._subjects(head.head, depth + 1)[0], True
-        if tok.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # "after meeting X"
+        if tok.dep_ == "pcomp" and head.dep_ == "prep":
+            return self._gerund_subjects(tok, head, depth)
+        if tok.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
             return self._subjects(head.head, depth + 1)[0], True
         return [], False
+
+    def _gerund_subjects(self, tok: Token, prep: Token, depth: int) -> tuple[list[Token], bool]:
+        """Who does a gerund in a prepositional phrase ("after meeting X"): the person the phrase is
+        about when it says why they are blamed, punished or praised ("X is accused OF shelling",
+        "X was jailed FOR issuing threats", "jailed the activist FOR threatening", "the militia is
+        guilty OF looting"), else the subject of the verb it hangs on ("has no intention OF attending")."""
+        owner = prep.head
+        about = lemma_of(prep) in _ABOUT_PREPS
+        if (owner.pos_ in ("NOUN", "PROPN") and owner.dep_ in _OBJ and lemma_of(owner.head) == "have"
+                and lemma_of(owner) in self.plan_nouns):
+            owner = owner.head  # "has no intention of attending"
+        elif owner.pos_ == "ADJ" and owner.dep_ in ("acomp", "amod") and about:
+            owner = owner.head  # "the militia is guilty of shelling": the copula's subject
+        if owner.pos_ not in ("VERB", "AUX"):
+            return [], False
+        if about and self._passive(owner):
+            if lemma_of(prep) == "for":  # "was arrested for collaborating with X": the reason is the
+                return [], False  # authorities' charge, not an act the text asserts
+            done = [self._relative(k) for k in owner.children if k.dep_ == "nsubjpass"]
+            if done:  # "X is accused by Y of shelling": X, never the accuser named by the agent phrase
+                return done, True
+        if about:
+            index: list = getattr(self, "_sent_index", [])
+            objs = [o for o in owner.children if o.dep_ in _OBJ]
+            if objs and len(index) == len(tok.doc) and self._actor(objs[0], index) is not None:
+                # "sentenced the activist for threatening": a charge, like the passive's; "accused X of
+                # shelling": X is the one said to shell
+                return (objs, True) if lemma_of(prep) == "of" else ([], False)
+        return self._subjects(owner, depth + 1)[0], True
 
     def _governor(self, tok: Token) -> Token | None:
         """The verb a noun trigger hangs from as object ("held talks", "called for sanctions")."""
         cur = tok
         for _ in range(4):
-            if cur.dep_ not in UP_EDGES or cur.head is cur:
+            if cur.dep_ not in UP_EDGES or cur.head.i == cur.i:
                 return None
             if cur.dep_ == "prep" and lemma_of(cur) not in _GOV_PREPS and not (
                 lemma_of(cur) == "of" and lemma_of(cur.head) in self.carriers
@@ -319,7 +363,7 @@ class RoleFinder:
         """The intransitive verb a noun act is the subject of when the verb only says the act began or
         went on ("heavy fighting erupted between the army and the RSF", "clashes broke out")."""
         head = tok.head
-        if (tok.dep_ != "nsubj" or head is tok or head.pos_ not in ("VERB", "AUX")
+        if (tok.dep_ != "nsubj" or head.i == tok.i or head.pos_ not in ("VERB", "AUX")
                 or self._lemma(head) not in self.onset or any(k.dep_ in _OBJ for k in head.children)):
             return None
         return head
@@ -390,7 +434,7 @@ class RoleFinder:
                 return [], 1.0  # "made the remarks at a meeting": the subject's act is its own object
             subj, inherited = self._subjects(gov)
             if not subj and self._passive(gov):  # "were involved in mass killings"
-                subj = [k for k in gov.children if k.dep_ == "nsubjpass" and k is not tok]
+                subj = [k for k in gov.children if k.dep_ == "nsubjpass" and k.i != tok.i]
             return subj, (0.8 if inherited else 0.9)
         if role == "gov_obj":
             return [k for k in gov.children if k.dep_ in ("dative", "iobj")], 0.85
@@ -452,6 +496,13 @@ class RoleFinder:
                         m = replace(m, code=m.country or m.code[:3])
                     if m is not None and m.code and all(m is not f[0] for f in found):
                         found.append((m, c))
+            if not found and role == "dobj":
+                # "prevented the rally organised by students": the act's doer is whom it is aimed at
+                found = [(doer, p) for t in toks if index[t.i] is None and self._lemma(t) in self.agented_acts
+                         for v in t.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                         for a in v.children if a.dep_ == "agent" for p in a.children
+                         if p.dep_ == "pobj" and (doer := self._actor(p, index)) is not None and doer.code]
+                factor *= 0.85
             if not found and role.startswith("prep:"):
                 # "an embargo on arms sales to Liberia": the party is one phrase deeper than the goods
                 for t in toks:

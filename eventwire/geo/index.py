@@ -31,7 +31,7 @@ from .data import REGIONS_PATH, read_regions
 __all__ = ["Candidate", "Gazetteer", "Builder", "normalize", "build", "load", "save", "gazetteer", "cache_path"]
 
 _FORMAT = 7  # bump when the pickled layout changes
-_FOUND_MAX = 50_000  # cached name lookups per gazetteer (a few MB at most)
+_FOUND_MAX = 4_096  # cached name lookups per gazetteer: full within ~150 articles, ~1 MB, so RSS stays flat
 _MIN_MATCH_POP = 15000  # cities smaller than this are candidates but never matched on their own
 _MIN_ALT_POP = 5000  # alternate names are indexed for cities at least this big
 
@@ -59,7 +59,7 @@ _ABBREV = re.compile(r"\b(st|ste|ft|mt|pt) ")  # "St. Louis" and "Saint Louis" s
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|ash|az|an|ed|er)[ -]")  # Arabic article forms
 
 
-@lru_cache(maxsize=1 << 16)  # names repeat across a corpus; a key costs ~10 us to compute
+@lru_cache(maxsize=1 << 13)  # names repeat across a corpus; a key costs ~10 us to compute
 def normalize(name: str) -> str:
     """The lookup key of a name: accents and dots dropped, lower case, no leading "the"."""
     text = unicodedata.normalize("NFKD", name)

@@ -56,7 +56,7 @@ class Context:
 # same names against the same story countries. A story's points get a number that is never reused.
 _STORIES: dict[tuple[tuple[tuple[float, float], ...], ...], int] = {}
 _MEASURED: dict[tuple[str, float, float, int], bool | None] = {}
-_MEMO_MAX = 100_000
+_MEMO_MAX = 16_384  # full within a few hundred articles: memory must not grow with the corpus
 _next_story = [0]
 
 

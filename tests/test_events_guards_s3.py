@@ -1,0 +1,35 @@
+"""Court steps are no appeals, and an announced rejection is a rejection (planned), not a threat:
+senses the real-news audit (round 3) found coded wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.nlp.pipeline import make_doc
+
+
+def coded(nlp, text: str) -> list[tuple[str | None, str | None, str, str]]:
+    doc = nlp(make_doc(nlp, text, published="2024-03-05"))
+    return [(e.source, e.target, e.code, e.modality) for e in doc._.events]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The Chinese businessman pleaded guilty to spying for Beijing.",
+    "Two US guards pleaded not guilty on Tuesday.",
+    "Mexico appealed the ruling of the trade panel.",
+])
+def test_court_steps_are_no_appeals(nlp_model, text: str) -> None:
+    assert not [e for e in coded(nlp_model, text) if e[2].startswith("02")], coded(nlp_model, text)
+
+
+@pytest.mark.model
+def test_an_appeal_to_an_actor_still_codes(nlp_model) -> None:
+    assert any(e[2].startswith("02") and (e[1] or "").startswith("IGO")
+               for e in coded(nlp_model, "Sudan appealed to the United Nations for food aid."))
+
+
+@pytest.mark.model
+def test_an_announced_rejection_is_no_threat(nlp_model) -> None:
+    got = coded(nlp_model, "The Pentagon will dismiss any criticism of the strikes.")
+    assert got and all(e[2].startswith("12") and e[3] == "planned" for e in got), got
