@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Token
 
 from ..records import Event
+from .ontology import cameo, plover_type
 from .patterns import Pattern, check_extra_requires
 from .roles import lemma_of
 
@@ -23,29 +24,20 @@ __all__ = ["check_requires", "entity_labels", "ontology_fields", "plover_fields"
 
 
 def ontology_fields(code: str) -> dict[str, Any]:
-    """Name, Goldstein score, quad class and PLOVER type of a CAMEO code from the ontology module."""
-    try:
-        from .ontology import cameo
-    except ImportError:
-        return {}
+    """Name, Goldstein score, quad class and PLOVER type of a CAMEO code (empty for an unknown code:
+    the event is still coded, without ontology fields)."""
     try:
         c = cameo(code)
-    except Exception:  # an unknown code still yields an event, just without ontology fields
+    except KeyError:
         return {}
-    if c is None:
-        return {}
-    return {
-        "cameo_name": getattr(c, "name", None), "goldstein": getattr(c, "goldstein", None),
-        "quad_class": getattr(c, "quad_class", None), "plover": getattr(c, "plover", None),
-        "plover_mode": getattr(c, "plover_mode", None),
-    }
+    return {"cameo_name": c.name, "goldstein": c.goldstein, "quad_class": c.quad_class, "plover": c.plover,
+            "plover_mode": c.plover_mode}
 
 
 def _modes(plover: str) -> tuple[str, ...]:
     try:
-        from .ontology import plover_type
         return tuple(plover_type(plover).modes)
-    except Exception:  # an unknown type has no modes
+    except KeyError:  # an unknown type has no modes
         return ()
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.context import datelines
 from ..records import ActorMention, Place
 from .roles import _PLACE_PREPS, SUBJ_DEPS, RoleFinder, is_pronoun, lemma_of
 
@@ -351,10 +352,6 @@ class Locator(RoleFinder):
     @staticmethod
     def _home_country(doc: Doc) -> str | None:
         """The country of the story's dateline ("KABUL, Afghanistan (AP) --"), if any."""
-        try:
-            from ..actors.context import datelines
-        except ImportError:
-            return None
         spans = [(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])) for lo, hi in datelines(doc) if hi > lo]
         for pl in doc._.places or []:
             if pl.country and any(lo <= pl.start < hi for lo, hi in spans):
