@@ -33,3 +33,25 @@ def test_an_appeal_to_an_actor_still_codes(nlp_model) -> None:
 def test_an_announced_rejection_is_no_threat(nlp_model) -> None:
     got = coded(nlp_model, "The Pentagon will dismiss any criticism of the strikes.")
     assert got and all(e[2].startswith("12") and e[3] == "planned" for e in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A US official, who asked not to be named, said the talks had stalled.",
+    "Israeli settlements threaten a two-state solution, the UN envoy said.",
+])
+def test_no_appeal_or_threat_in_these(nlp_model, text: str) -> None:
+    got = coded(nlp_model, text)
+    assert not [e for e in got if e[2][:2] in ("02", "13")], got
+
+
+@pytest.mark.model
+def test_actors_still_threaten_and_ask(nlp_model) -> None:
+    assert any(e[2].startswith("13") for e in coded(nlp_model, "Iran threatened Israel with retaliation."))
+    assert any(e[2].startswith("02") for e in coded(nlp_model, "Kenya asked Somalia to hand over the suspects."))
+
+
+@pytest.mark.model
+def test_a_person_set_on_fire_is_assaulted(nlp_model) -> None:
+    got = coded(nlp_model, "A man was set on fire by a protester in Hong Kong.")
+    assert any(e[2] == "180" for e in got) and not any(e[2] == "145" for e in got), got
