@@ -55,3 +55,9 @@ def test_actors_still_threaten_and_ask(nlp_model) -> None:
 def test_a_person_set_on_fire_is_assaulted(nlp_model) -> None:
     got = coded(nlp_model, "A man was set on fire by a protester in Hong Kong.")
     assert any(e[2] == "180" for e in got) and not any(e[2] == "145" for e in got), got
+
+
+@pytest.mark.model
+def test_pulling_it_off_is_no_withdrawal(nlp_model) -> None:
+    assert not coded(nlp_model, "The Taliban managed to pull it off without the Afghan army noticing.")
+    assert any(e[2] == "0874" for e in coded(nlp_model, "Russia pulled its troops out of Kherson."))
