@@ -78,3 +78,20 @@ def test_load_gold_checks_records(tmp_path):
     missing.write_text('{"text": "no id"}\n')
     with pytest.raises(MalformedRecord):
         load_gold(missing)
+
+
+def test_an_unreadable_published_date_is_no_date(blank_nlp, monkeypatch) -> None:
+    import eventwire.nlp.pipeline as pipeline
+    from eventwire.events.evaluate import code_gold
+
+    seen: list[str | None] = []
+    real = pipeline.make_doc
+
+    def spy(nlp, text, **kw):
+        seen.append(kw["published"])
+        return real(nlp, text, **kw)
+
+    monkeypatch.setattr(pipeline, "make_doc", spy)
+    gold = [{"id": "a", "text": "One.", "published": "121108"}, {"id": "b", "text": "Two.", "published": "2008-08-06"}]
+    assert [doc_id for doc_id, _ in code_gold(gold, nlp=blank_nlp)] == ["a", "b"]
+    assert seen == [None, "2008-08-06"]

@@ -164,15 +164,15 @@ def build_nlp(fast: bool | None = None) -> Language:
 def code_gold(gold: list[dict[str, Any]], nlp: Language | None = None,
               batch_size: int = 32) -> Iterator[tuple[str, list[Event]]]:
     """Code every gold text (dated by its ``published``) and yield (id, events), in order."""
+    from ..ingest.text import normalize_date
     from ..nlp.pipeline import make_doc
 
     nlp = nlp or build_nlp()
 
     def docs() -> Iterator:
         for rec in gold:
-            published = rec.get("published")
-            yield make_doc(nlp, str(rec["text"]), doc_id=str(rec["id"]),
-                           published=str(published)[:10] if published else None)
+            # an unreadable date ("121108") is no date: compared as text it would date every role wrong
+            yield make_doc(nlp, str(rec["text"]), doc_id=str(rec["id"]), published=normalize_date(rec.get("published")))
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield doc._.doc_id, list(doc._.events or [])
