@@ -191,7 +191,7 @@ class Folder(RoleFinder):
 
     def _aims(self, m: _Match) -> bool:
         """Whether the act names a coded party through its entry's target roles."""
-        index: list[ActorMention | None] = getattr(self, "_sent_index", [])
+        index = self._sent_index
         if len(index) != len(m.token.doc):
             return True  # no actor index to look in: treat it as aimed (the act folds as before)
         return bool(self._actors(m.token, m.pattern.target, index, None)[0])

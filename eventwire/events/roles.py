@@ -68,6 +68,7 @@ class RoleFinder:
     stance_verbs: frozenset[str] = frozenset()  # "to SHOW their anger at X"
     plan_nouns: frozenset[str] = frozenset()  # "has no PLANS to lift", "has no INTENTION of attending"
     agented_acts: frozenset[str] = frozenset()  # protest and violence nouns: "the rally STAGED BY X"
+    _sent_index: list[ActorMention | None] = []  # noqa: RUF012 (the coder sets its Doc's actor index)
 
     def _lemma(self, tok: Token) -> str:
         """The lemma with the lemmatizer's known slips corrected ("staged" -> "stag" -> "stage")."""
@@ -153,7 +154,7 @@ class RoleFinder:
         if tok.dep_ == "acl" and tok.tag_ == "VBD":  # mis-parsed finite verb: "..., a rights group protested"
             return [head], True
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.dep_ in _OBJ and head.head.pos_ in ("VERB", "AUX"):
-            index: list = getattr(self, "_sent_index", [])
+            index = self._sent_index
             if len(index) == len(tok.doc) and self._actor(head, index) is not None:
                 return [head], True  # "dispersed supporters protesting ...": the supporters protest
             # "issued a statement demanding ...": the issuer demands
@@ -193,7 +194,7 @@ class RoleFinder:
             if done:  # "X is accused by Y of shelling": X, never the accuser named by the agent phrase
                 return done, True
         if about:
-            index: list = getattr(self, "_sent_index", [])
+            index = self._sent_index
             objs = [o for o in owner.children if o.dep_ in _OBJ]
             if objs and len(index) == len(tok.doc) and self._actor(objs[0], index) is not None:
                 # "sentenced the activist for threatening": a charge, like the passive's; "accused X of
