@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 
 from spacy.language import Language
 
@@ -25,20 +26,27 @@ def _check_date(published: str | date | None) -> str | None:
 
 def process(articles: Iterable[Article], nlp: Language | None = None,
             batch_size: int | None = None) -> Iterator[CodedArticle]:
-    """Code each article (lazily, in spaCy batches) and yield what was found in it."""
+    """Code each article (lazily, in spaCy batches) and yield what was found in it.
+
+    Each run of ``ZONE_ARTICLES`` articles is parsed inside a spaCy memory zone: the word forms it
+    adds to the vocabulary are freed when it ends, so a long run's memory does not grow with the
+    number of distinct words it has met. The zone closes before its records are handed out (they
+    hold plain values, no spaCy objects), so the caller may use the pipeline between them."""
     nlp = nlp or get_nlp()
     batch_size = batch_size or settings.get("batch_size")
-    pending: dict[int, Article] = {}
+    it = iter(articles)
+    while chunk := list(islice(it, max(ZONE_ARTICLES, batch_size))):
+        with nlp.memory_zone():
+            coded = list(_code_chunk(nlp, chunk, batch_size))
+        yield from coded
 
-    def docs() -> Iterator:
-        for article in articles:
-            doc = make_doc(nlp, article.text, doc_id=article.id, published=article.published,
-                           outlet=article.outlet)
-            pending[id(doc)] = article
-            yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        article = pending.pop(id(doc))
+ZONE_ARTICLES = 64
+
+
+def _code_chunk(nlp: Language, articles: list[Article], batch_size: int) -> Iterator[CodedArticle]:
+    docs = (make_doc(nlp, a.text, doc_id=a.id, published=a.published, outlet=a.outlet) for a in articles)
+    for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size), strict=True):
         yield CodedArticle(
             article=article,
             actors=list(doc._.actors or []),

@@ -190,7 +190,7 @@ def test_threat_takes_target_from_threatened_act(blank_nlp, coder):
         . . PUNCT punct 1
     """, {"0": "USA", "6": "VEN"})
     events = coder(doc)._.events
-    assert triples(events) == {("USA", "VEN", "131")}
+    assert triples(events) == {("USA", "VEN", "1312")}  # sanctions threatened: 1312 (engine round 4b)
     assert events[0].plover == "THREATEN"
 
 

@@ -44,8 +44,9 @@ POSITIVE = [
     ("Amnesty International protested that Egypt was torturing detainees.",
      "disapprove.protest_that", "112", "NGO", "EGY"),
     # rejections with a named party
+    # the accused's denial of the accuser's allegations: CAMEO's denial 016 (engine round 4b)
     ("Azerbaijan dismissed as slander the allegations by Armenia about the blockade.",
-     "reject.reject_allegations_as", "120", "AZE", "ARM"),
+     "reject.reject_allegations_as", "016", "AZE", "ARM"),
     ("The Ivorian rebels opposed the deployment of French troops.", "reject.oppose_deployment", "120", "CIV",
      "FRA"),
     ("Bolivia denied Peru's request for an extradition.", "reject.reject_demand", "124", "BOL", "PER"),
@@ -148,7 +149,7 @@ def test_refusing_to_rule_out_force_is_a_threat(nlp_model) -> None:
 
 def test_rejected_accusation_codes_the_rejection_not_the_accusation(nlp_model) -> None:
     events = coded(nlp_model, "Ghana rejected accusations by Togo that it was harbouring dissidents.")
-    assert ("120", "GHA", "TGO") in [e[:3] for e in events], events
+    assert ("016", "GHA", "TGO") in [e[:3] for e in events], events  # the accused denies: 016 (round 4b)
     assert not [e for e in events if e[3] == "disapprove.accusation_by"], events
 
 
@@ -165,7 +166,9 @@ def test_new_entry_example_codes_as_the_entry_says(nlp_model, pid) -> None:
     entry = next(p for table in (load_patterns().verbs, load_patterns().nouns) for ps in table.values()
                  for p in ps if p.id == pid)
     events = coded(nlp_model, entry.example)
-    assert any(e[3] == pid and e[0] == entry.code for e in events), (entry.example, events)
+    # the accused denying an accuser's allegations is re-read as the denial 016 (engine round 4b, reframe.py)
+    code = "016" if pid == "reject.reject_allegations_as" else entry.code
+    assert any(e[3] == pid and e[0] == code for e in events), (entry.example, events)
 
 
 def test_deny_that_is_a_suppressing_fold() -> None:

@@ -68,7 +68,17 @@ def _surname(doc: Doc, i: int, dictionary: ActorDictionary) -> bool:
 
 def _lower_name(span: Span, entry: Entry, dictionary: ActorDictionary) -> bool:
     """A country, capital or person written in lower case ("iran", "obama"): accepted when the tagger reads
-    every word as a proper noun and none is also a common word ("turkey", "china", "may")."""
+    every word as a proper noun and none is also a common word ("turkey", "china", "may"). A lower-case
+    national word ("tunisian rioters", "syrians") counts when it is no common word ("french fries") and
+    stands as a noun or before one."""
+    if entry.kind in ("adjective", "demonym") and len(span) == 1:
+        low = span.text.lower()
+        if low in dictionary.lowercase_not or len(low) < 4:
+            return False
+        if entry.kind == "demonym":
+            return span[0].pos_ in ("NOUN", "PROPN")
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.is_alpha
     if entry.kind not in ("country", "capital", "person") or len(span.text) < 4:
         return False
     if span.text.lower() in dictionary.lowercase_not:

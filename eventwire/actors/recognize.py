@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import ActorMention
+from .article import article_rules
 from .context import (
     count_group,
     drop_datelines,
@@ -85,6 +86,7 @@ def recognize(doc: Doc, dictionary: ActorDictionary, matcher: object) -> list[Ac
     if has_ner:
         cands = add_ner(doc, cands)
         cands = [c for c in cands if not any(lo <= c.start < hi for lo, hi in spans)]
+    cands = article_rules(doc, cands, dictionary)  # bylines, leaders' governments, offices, acronyms
     apposition(doc, cands, dictionary.modifiers)
     cands = acronyms(doc, cands)
     followers(doc, cands, dictionary.followers, dictionary.members)

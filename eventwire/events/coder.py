@@ -23,14 +23,18 @@ from spacy.tokens import Doc, Span, Token
 from ..nlp import extensions
 from ..records import ActorMention, Event
 from .claims import claim_events
+from .dedupe import dedupe_events
 from .fill import check_requires, ontology_fields, plover_fields, reversed_event
 from .folding import Folder, _Match
 from .intent import IntentReader
 from .locate import Locator
 from .merge import merge_violence
 from .modality_cues import cues
+from .modality_rules import generic_cue, standing_cue
 from .patterns import Pattern, PatternSet, foreign_target_ok, load_patterns
+from .reframe import Reframer, reframe_data
 from .roles import is_pronoun, lemma_of
+from .wishes import WISH_ID, WishReader, would_like
 
 __all__ = ["EventCoder", "code_doc"]
 
@@ -42,9 +46,10 @@ _DESTINATION_PREPS = {"to", "into", "toward", "towards"}
 _CAND_ATTRS = [LEMMA, LOWER, POS, DEP, TAG, ENT_TYPE]
 _AMOD = hash_string("amod")
 _VERB_TAGS = {hash_string(t) for t in ("VBD", "VBN", "VBZ")}
+_LEMMA_CACHE_MAX = 32_768
 
 
-class EventCoder(IntentReader, Folder, Locator):
+class EventCoder(IntentReader, Folder, Locator, WishReader, Reframer):
     """spaCy component: sets ``doc._.events`` (list of Event) from ``doc._.actors`` and the parse."""
 
     def __init__(self, nlp: Language | None = None, patterns: PatternSet | None = None) -> None:
@@ -64,6 +69,7 @@ class EventCoder(IntentReader, Folder, Locator):
                                   if any((e.code or "")[:2] in ("18", "19", "20") for e in entries))
         self.agented_acts = self.violence | frozenset(lemma for lemma, entries in g.nouns.items()
                                                       if any((e.code or "")[:2] == "14" for e in entries))
+        self.reacted_acts = frozenset(g.nouns) | g.words("summary_nouns") | g.words("document_nouns")
         self.plan_nouns = cues().frames["planned"]["nouns"]  # "has no PLANS to": the subject's own plan
         self.speech = g.words("speech_verbs")
         self.planned = g.words("planned_verbs")
@@ -136,7 +142,7 @@ class EventCoder(IntentReader, Folder, Locator):
                 warnings.warn(f"event coder skipped sentence {si} of {doc._.doc_id}: {exc!r}", stacklevel=2)
                 if trace is not None:
                     trace.append(f"sentence {si}: skipped after an error: {exc!r}")
-        doc._.events = events
+        doc._.events = dedupe_events(events, trace)  # a repeated paragraph is one report, coded once
         return doc
 
     @staticmethod
@@ -174,6 +180,8 @@ class EventCoder(IntentReader, Folder, Locator):
             key = lemma_h or lower_h
             lemma = lemmas.get(key)
             if lemma is None:
+                if len(lemmas) >= _LEMMA_CACHE_MAX:
+                    lemmas.clear()  # bounded: a long run meets new word forms without end
                 lemma = lemmas[key] = strings[key].lower()
             found = table.get(lemma)
             if found is None and table is nouns and tag in _VERB_TAGS:
@@ -248,6 +256,7 @@ class EventCoder(IntentReader, Folder, Locator):
             ok = self._match(tok, found, trace)
             if ok:
                 matches.append(_Match(tok, ok[0], ok[0].code, alternatives=ok[1:]))
+        matches.extend(self._wishes(matches, index, trace))  # "X wants Y to act": X's appeal to Y
         self._fold(matches, trace)
         self._triggers = {m.token.i: m for m in matches}
         self._fold_hostile(matches, trace)
@@ -331,7 +340,8 @@ class EventCoder(IntentReader, Folder, Locator):
             sources, s_role, s_factor = [(caused[1], caused[2])], "attacker of a toll", 1.0
         if not sources and p.default_source and self._passive(head):
             # "was arrested in Lebanon": with no agent named, the authorities of the place acted
-            country = self._context_country(doc, sent, tok, index, tok)
+            # from the act's place, the sentence or the dateline, never from where people were sent
+            country = self._context_country(doc, sent, tok, index, tok, exclude=self._heading_to(sent))
             if country:
                 sources = [(ActorMention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text,
                                          code=country + p.default_source, country=country,
@@ -381,6 +391,16 @@ class EventCoder(IntentReader, Folder, Locator):
             # "police stormed the embassy, prompting Mexico to break off relations": aimed at the provoker
             targets = [t for t in self._provokers(head, index) if id(t[0]) not in src_ids and t[0].code not in src_codes]
             t_role, t_factor = ("provoker", 0.8) if targets else (t_role, t_factor)
+        if code0[:2] in ("01", "11", "12"):  # "rejected the leader's assessment that X ...": the leader
+            opinion = [t for t in self._opinion_targets(tok, code0, index) if id(t[0]) not in src_ids
+                       and t[0].code not in src_codes]
+            if opinion:
+                targets, t_role, t_factor = opinion, "author of the rejected opinion", 0.9
+        punitive = self._punitive(tok, code0)  # "threatened new tariffs ON CHINESE steel": whom the measure hits
+        if punitive is not None and not targets:
+            targets = [t for t in self._punitive_targets(punitive, index)
+                       if id(t[0]) not in src_ids and t[0].code not in src_codes]
+            t_role, t_factor = ("punitive measure", 0.85) if targets else (t_role, t_factor)
         # "Jordan and Britain agreed to ...": parties with no other target are each other's partners;
         # co-subjects of an act aimed elsewhere ("the US, the EU and Canada agreed to cut off Russian
         # banks") are never each other's targets.
@@ -401,6 +421,11 @@ class EventCoder(IntentReader, Folder, Locator):
         else:
             pairs = [(s, None) for s in sources]
         modality, negated = self._modality(tok)
+        if (generic := (generic_cue(tok) if modality == "hypothetical" else None) or standing_cue(tok)) is not None:
+            note(f"not coded: a generic or habitual clause, or a standing state ('{generic}'): no act")
+            return []
+        if p.id == WISH_ID and modality == "planned" and would_like(tok):
+            modality = "asserted"  # "would like Y to": a present wish
         reported = self._reported_by(tok, sent, index)
         code = m.code or p.code or ""
         own = self._own_intent(tok)
@@ -428,6 +453,18 @@ class EventCoder(IntentReader, Folder, Locator):
             # to retaliate", "would use nuclear weapons if attacked").
             note(f"planned {code} coded as the threat {threat}")
             code, modality = threat, "asserted"
+        if punitive is not None or self._punitive(tok, code) is not None:
+            note(f"{code} about a punitive measure coded as the threat of sanctions")
+            code = reframe_data().threat_code
+        elif (political := self._political_fight(tok, code, [*src_codes, *(t[0].code for t in targets)])) is not None:
+            if not political:
+                note(f"not coded: {code} is a dispute over a policy between unarmed parties, no fighting")
+                return []
+            note(f"{code} over a policy between unarmed parties coded as the threat {political}")
+            code = political
+        elif self._denial(tok, code, src_codes, index):  # the accused denies: a denial aimed at the accuser
+            note(f"{code} of accusations against the source coded as the denial {reframe_data().denial_code}")
+            code = reframe_data().denial_code
         onto = ontology_fields(code)
         plover, plover_mode = plover_fields(p, code, onto, m.kept)
         conf = p.confidence * s_factor * (t_factor if targets else 1.0)
@@ -501,7 +538,8 @@ class EventCoder(IntentReader, Folder, Locator):
                 continue
             ev = Event(
                 doc_id=doc._.doc_id or "", sentence_index=si, sentence=sent.text, source=s_code, code=code,
-                source_name=src.name or src.text, target=t_code,
+                source_name=None if src.via == "context" and src.start == tok.idx else src.name or src.text,
+                target=t_code,
                 target_name=(t_m.name or t_m.text) if t_m else None,
                 cameo_name=onto.get("cameo_name"), plover=plover, plover_mode=plover_mode,
                 quad_class=onto.get("quad_class"),

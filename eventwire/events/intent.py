@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .modality import is_refusal, is_scheduled, modality_of
+from .modality_rules import counterfactual
 from .roles import SUBJ_DEPS, lemma_of
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class IntentReader:
             k.dep_ == "det" and lemma_of(k) in self.neg_dets for k in tok.children
         )
         kids = {lemma_of(k) for k in head.children if k.dep_ in ("aux", "mark")}
-        if kids & self.hypo_marks or kids & self.hypo:
+        if kids & self.hypo_marks or kids & self.hypo or counterfactual(head) is not None:
             return "hypothetical", negated
         if kids & self.must:
             return "demanded", negated

@@ -29,6 +29,10 @@ _NO_COUNTRY = ("---", "IGO", "NGO", "IMG", "MNC")
 # bombing", "condolences AFTER the quake"); "in"/"at" on the verb itself mostly say where it was said.
 _TOPIC_PREPS = {"for", "over", "about", "after", "following", "on", "at", "in", "regarding", "concerning"}
 _WHERE_SAID = {"in", "at"}
+# CAMEO 174, expel or deport individuals: the "to" country of the act only receives the people.
+_EXPULSION = ("174",)
+# Where people or goods are sent: never the country of an implied agent.
+_HEADING_PREPS = frozenset({"to", "into", "toward", "towards"})
 # Where a document or a shot comes from: "a report released IN Kigali", "fired FROM Syria".
 _ORIGIN_PREPS = _PLACE_PREPS | {"from"}
 
@@ -60,7 +64,8 @@ class Locator(RoleFinder):
                                    if k.dep_ in ("amod", "compound", "det")
                                    and not (lemma_of(k) == "foreign" and lemma_of(own) in self.foreign_offices)):
             return None  # "phone calls with other foreign leaders": not the story's own ("foreign minister" is)
-        ex = exclude or []
+        # where an expelled person is sent never tells who expelled them (it may tell their own country)
+        ex = [*(exclude or []), *(self._destinations(sent) if source else [])]
         places = [pl for pl in doc._.places or [] if pl.kind == "literal" and pl.country
                   and not any(lo <= pl.start < hi for lo, hi in ex)]
         chain = self._own_clauses(tok)
@@ -103,6 +108,27 @@ class Locator(RoleFinder):
         m = self._actor(own, index) if len(index) == len(doc) and not is_pronoun(own) else None
         sector = (m.code or "")[3:6].lower() if m is not None else ""  # "they" may be anyone's
         return self._dominant_country(doc) if sector in self.domestic else None
+
+    def _destinations(self, sent: Span) -> list[tuple[int, int]]:
+        """Spans of where people are expelled to ("deported TO AFGHANISTAN", "due to be expelled to
+        Turkey"): the country receiving them is neither the expelling state nor, by that phrase, theirs.
+        Read from the sentence's coded triggers only."""
+        out = []
+        for i, m in getattr(self, "_triggers", {}).items():
+            if not (m.code or "").startswith(_EXPULSION) or not sent.start <= i < sent.end:
+                continue
+            out += [(k.left_edge.idx, k.right_edge.idx + len(k.right_edge)) for k in m.token.children
+                    if k.dep_ == "prep" and lemma_of(k) in ("to", "into")]
+        return out
+
+    @staticmethod
+    def _heading_to(sent: Span) -> list[tuple[int, int]]:
+        """Spans of every "to/into/toward X" phrase of a verb or noun in ``sent`` ("sent back TO TURKEY",
+        "on their way TO GREECE"): where people go never tells whose police held them. Used only for an
+        act whose agent is implied, so the scan is rare; "according to X" names a reporter and is kept."""
+        return [(k.left_edge.idx, k.right_edge.idx + len(k.right_edge)) for k in sent
+                if k.dep_ == "prep" and k.lower_ in _HEADING_PREPS and k.head.pos_ in ("VERB", "NOUN")
+                and k.head.lower_ != "according"]
 
     def _dominant_country(self, doc: Doc) -> str | None:
         """The country the story is about, when its literal places and coded actors point to one:

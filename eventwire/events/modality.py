@@ -48,6 +48,7 @@ from .modality_cues import is_gerund as _gerund
 from .modality_cues import schedule_word as _schedule_word
 from .modality_cues import token_keys as _keys
 from .modality_cues import token_lemma as _lemma
+from .modality_rules import refine
 
 __all__ = ["MODALITIES", "ModalityCues", "modality_of", "is_refusal", "is_scheduled", "load_cues", "cues",
            "MODALITY_FILE"]
@@ -55,6 +56,7 @@ __all__ = ["MODALITIES", "ModalityCues", "modality_of", "is_refusal", "is_schedu
 MODALITIES = ("asserted", "planned", "threatened", "hypothetical", "demanded")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
 _ARGS = ("nsubj", "nsubjpass", "dobj", "obj", "attr")
+_FINITE = ("VBD", "VBZ", "VBP")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -381,7 +383,10 @@ def _analyze(token: Token) -> _Reading:
                 continue
             has_subj = any(k.dep_ in _SUBJ for k in node.children)
             contrast = any(k.dep_ == "cc" and k.lower_ in ("but", "yet") for k in head.children)
-            if level0 and not has_subj and not contrast and head.pos_ not in _NOMINAL:
+            # a finite conjunct has its own tense ("did not sign X and AGREED to Y"): the first verb's
+            # "not" and auxiliaries are not its own, unlike a bare one that shares them ("will not sign and agree")
+            own_tense = node.tag_ in _FINITE or any(k.dep_ in ("aux", "auxpass") for k in node.children)
+            if level0 and not has_subj and not contrast and not own_tense and head.pos_ not in _NOMINAL:
                 _own(head, r, c, apply_modality=r.modality is None)
             node = head
             continue
@@ -554,6 +559,7 @@ def _reading(token: Token) -> _Reading:
     if last is not None and last[0] is doc and last[1] == token.i:
         return last[2]
     r = _analyze(token)
+    refine(token, r)  # generic clauses, forecasts, past ability, necessity (modality_rules.py)
     negated = r.negations % 2 == 1
     if negated and r.modality == "planned" and r.schedule and r.forecast:
         # "is not expected to meet": a forecast that the act will not happen, no one's refusal

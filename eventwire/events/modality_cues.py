@@ -30,7 +30,9 @@ _LISTS = ("clause_only", "no_object", "frame_preps", "implicative", "speech_act_
           "conditional_nouns", "realizing_verbs", "enacting_verbs", "wish_verbs", "causative_verbs",
           "necessity_nouns", "closing_verbs", "schedule_verbs", "schedule_passives", "schedule_actives",
           "schedule_nouns", "schedule_adjectives", "schedule_modifiers", "carrier_nouns", "weapon_nouns",
-          "arrangement_verbs", "arrangement_idioms")
+          "arrangement_verbs", "arrangement_idioms", "habitual_adverbs", "generic_marks",
+          "standing_rule_verbs", "new_rule_adverbs", "forecast_adverbs", "ability_adjectives",
+          "necessity_adjectives", "standing_nouns", "upholding_verbs")
 # Schedule words must also be planned frames (or modifiers): (schedule list, where it must appear)
 _SCHEDULE_HOMES = {"schedule_verbs": ("verbs",), "schedule_passives": ("verbs",), "schedule_actives": ("verbs",),
                    "schedule_nouns": ("nouns",), "schedule_adjectives": ("adjectives",)}
@@ -91,6 +93,15 @@ class ModalityCues:
     weapon_nouns: frozenset[str]
     arrangement_verbs: frozenset[str]
     arrangement_idioms: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    generic_marks: frozenset[str]
+    standing_rule_verbs: frozenset[str]
+    new_rule_adverbs: frozenset[str]
+    forecast_adverbs: frozenset[str]
+    ability_adjectives: frozenset[str]
+    necessity_adjectives: frozenset[str]
+    standing_nouns: frozenset[str]
+    upholding_verbs: frozenset[str]
 
     def __init__(self, frames: dict[str, dict[str, frozenset[str]]], lists: dict[str, frozenset[str]]) -> None:
         self.frames = frames

@@ -31,6 +31,9 @@ _PLACE_PREPS = {"in", "at", "near", "on", "into", "across", "inside", "outside",
 # Prepositions naming the party behind the goods a trigger's phrase is about ("sales TO Liberia",
 # "imports FROM Iran"; "IN" would take the war's place for its party: "for the war in Ukraine").
 _DEEPER_PREPS = {"to", "from", "against"}
+# "crossed INTO Chad and raided a village", "after pushing ACROSS the border into Syria": the country
+# its doers entered is where an act of the same sentence happens.
+_ENTRY_PREPS = {"into", "across", "inside"}
 # "in defiance OF X", "in protest AT/AGAINST/OVER X", "in response TO X", "anger WITH X".
 _STANCE_PREPS = {"of", "at", "against", "over", "to", "with", "for"}
 # "accused OF shelling": the gerund tells what the person is blamed for, so its subject is that person;
@@ -68,6 +71,7 @@ class RoleFinder:
     stance_verbs: frozenset[str] = frozenset()  # "to SHOW their anger at X"
     plan_nouns: frozenset[str] = frozenset()  # "has no PLANS to lift", "has no INTENTION of attending"
     agented_acts: frozenset[str] = frozenset()  # protest and violence nouns: "the rally STAGED BY X"
+    reacted_acts: frozenset[str] = frozenset()  # any act or decision noun: "condemned the MOVE announced by X"
     _sent_index: list[ActorMention | None] = []  # noqa: RUF012 (the coder sets its Doc's actor index)
 
     def _lemma(self, tok: Token) -> str:
@@ -446,6 +450,9 @@ class RoleFinder:
         own = index[tok.i]
         if own is not None and own.code:
             return own
+        named = self._appositive(tok, index) if own is None else None
+        if named is not None:
+            return named
         # An uncoded name ("Moody Awori") may carry a coded title or modifier ("Vice-President").
         frontier = [tok]
         for _ in range(3):
@@ -460,6 +467,21 @@ class RoleFinder:
                     nxt.append(k)
             frontier = nxt
         return own
+
+    @staticmethod
+    def _appositive(tok: Token, index: list[ActorMention | None]) -> ActorMention | None:
+        """The coded name in apposition to a common noun: "its western neighbour, Libya", "a fellow US
+        ally in the Gulf, Qatar" (the name is who the noun is; its modifiers only describe it)."""
+        if tok.pos_ != "NOUN":
+            return None
+        named = [k for k in tok.children if k.dep_ == "appos"] + [
+            a for p in tok.children if p.dep_ == "prep" and lemma_of(p) == "in" for q in p.children
+            if q.dep_ == "pobj" for a in q.children if a.dep_ == "appos" and a.i == tok.right_edge.i]
+        for k in named:
+            found = index[k.i]
+            if found is not None and found.code and k.pos_ == "PROPN":
+                return found
+        return None
 
     def _actors(self, tok: Token, roles: tuple[str, ...], index: list[ActorMention | None],
                 fallback: Token | None) -> tuple[list[tuple[ActorMention, Token]], str | None, float]:
@@ -476,6 +498,8 @@ class RoleFinder:
                 # "Hungarian and Romanian officials": each conjoined modifier names another actor.
                 # ("Thai and Cambodian troops" may parse Thai as nmod, with Cambodian as its conjunct)
                 mods = [c for k in t.children if k.dep_ in ("amod", "compound", "nmod") for c in (k, *k.conjuncts)]
+                if index[t.i] is None and self._appositive(t, index) is not None:
+                    mods = []  # "a fellow US ally, Qatar": the apposition names it, "US" only describes
                 # a name split by the parser ("Barack/nsubj Obama/pobj and Putin/conj"): its tokens' conjuncts
                 own = index[t.i]
                 if own is not None:
@@ -498,8 +522,10 @@ class RoleFinder:
                     if m is not None and m.code and all(m is not f[0] for f in found):
                         found.append((m, c))
             if not found and role == "dobj":
-                # "prevented the rally organised by students": the act's doer is whom it is aimed at
-                found = [(doer, p) for t in toks if index[t.i] is None and self._lemma(t) in self.agented_acts
+                # "prevented the rally organised by students": the act's doer is whom it is aimed at; a
+                # verbal reaction to any act or decision ("condemned the move announced by Pompeo") too
+                acts = self.agented_acts | self.reacted_acts if self._lemma(tok) in self.reporting else self.agented_acts
+                found = [(doer, p) for t in toks if index[t.i] is None and self._lemma(t) in acts
                          for v in t.children if v.dep_ == "acl" and v.tag_ == "VBN"
                          for a in v.children if a.dep_ == "agent" for p in a.children
                          if p.dep_ == "pobj" and (doer := self._actor(p, index)) is not None and doer.code]
@@ -532,6 +558,8 @@ class RoleFinder:
         spans = [(k.left_edge.idx, k.right_edge.idx + len(k.right_edge))
                  for h in {head, tok, *objs} for k in h.children
                  if k.dep_ == "prep" and lemma_of(k) in _PLACE_PREPS]
+        spans += [(k.left_edge.idx, k.right_edge.idx + len(k.right_edge)) for v in _entering(head) for k in v.children
+                  if k.dep_ == "prep" and lemma_of(k) in _ENTRY_PREPS]
         # the object itself is the place struck ("shelled Kadugli", "bombed the town of Kadugli")
         spans += [(q.idx, q.idx + len(q)) for o in objs
                   for q in [o, *(p for k in o.children if k.dep_ == "prep" and lemma_of(k) == "of"
@@ -543,3 +571,14 @@ class RoleFinder:
                 return ActorMention(start=pl.start, end=pl.end, text=pl.text, code=pl.country,
                                     country=pl.country, kind="country", via="context"), anchor
         return None
+
+
+def _entering(head: Token) -> list[Token]:
+    """Verbs of movement joined to the act's clause: the verb it is a subjectless conjunct of ("crossed
+    into Chad AND raided"), or a gerund it carries ("raided a village AFTER crossing into Chad")."""
+    out = []
+    if head.dep_ == "conj" and head.head.pos_ == "VERB" and not any(k.dep_ in SUBJ_DEPS for k in head.children):
+        out.append(head.head)
+    out += [q for k in head.children if k.dep_ == "prep" for q in k.children if q.dep_ == "pcomp" and q.pos_ == "VERB"]
+    out += [k for k in head.children if k.dep_ == "advcl" and k.tag_ == "VBG"]
+    return out
