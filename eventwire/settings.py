@@ -38,6 +38,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("store_threads", 1, "DuckDB threads of a writing store connection (each thread keeps its own memory)."),
         Setting("store_checkpoint_mb", 4, "WAL size in MiB at which a writing store checkpoints; smaller keeps a long "
                 "run's memory flat."),
+        Setting("store_reopen_articles", 2000, "Articles a writing store stores before it closes and reopens its "
+                "DuckDB connection, which releases what the connection keeps between statements; 0 = never."),
         Setting("worker_recycle_articles", 5000, "Articles a coding worker handles before a fresh process (and "
                 "pipeline) replaces it, releasing spaCy's ever-growing vocabulary; 0 = never."),
         Setting("dedup_window_days", 2, "Events this many days apart or closer may join one cluster."),

@@ -48,3 +48,12 @@ def test_dated_roles_of_added_people(nlp_model) -> None:
     assert [m.code for m in doc._.actors if m.text == "John Kelly"] == ["USAGOV"]
     doc = nlp_model(make_doc(nlp_model, "Mahathir Mohamad spoke in Kuala Lumpur.", published="2019-01-10"))
     assert [m.code for m in doc._.actors if m.text == "Mahathir Mohamad"] == ["MYSGOV"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("published", "code"), [("2018-03-20", "SVNOPP"), ("2021-05-04", "SVNGOV")])
+def test_jansa_in_and_out_of_office(nlp_model, published: str, code: str) -> None:
+    from eventwire.nlp.pipeline import make_doc
+
+    doc = nlp_model(make_doc(nlp_model, "Janez Jansa spoke to reporters.", published=published))
+    assert [m.code for m in doc._.actors if m.text == "Janez Jansa"] == [code]

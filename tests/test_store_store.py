@@ -164,3 +164,26 @@ def test_committed_batches_survive_a_crash(tmp_path) -> None:
     assert proc.returncode == 1, proc.stderr
     with Store(path) as s:
         assert s.count("articles") == 80 and s.count("events") == 80 and s.count("sentences") == 80
+
+
+def test_writer_reopens_its_connection_and_keeps_everything(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("EVENTWIRE_STORE_REOPEN_ARTICLES", "2")
+    with Store(tmp_path / "re.duckdb") as s:
+        first = s.con
+        for i in range(5):
+            art = Article(text=f"Report {i}: " + STORY, id=f"re-{i}", published="2024-12-29")
+            s.add_coded([_coded(art, [_event(art.id)])])
+        assert s.con is not first  # reopened after the 2nd and 4th article
+        assert s.query("SELECT count(*) FROM articles")[0][0] == 5
+        assert s.query("SELECT count(*) FROM events")[0][0] == 5
+        assert s.query("SELECT current_setting('threads')")[0][0] == 1  # the writer's bounds again
+
+
+def test_in_memory_store_is_never_reopened(monkeypatch) -> None:
+    monkeypatch.setenv("EVENTWIRE_STORE_REOPEN_ARTICLES", "1")
+    with Store(":memory:") as s:
+        first = s.con
+        art = Article(text=STORY, id="mem-1", published="2024-12-29")
+        s.add_coded([_coded(art, [_event(art.id)])])
+        assert s.con is first
+        assert s.query("SELECT count(*) FROM events")[0][0] == 1

@@ -34,6 +34,7 @@ from .modality_rules import generic_cue, standing_cue
 from .patterns import Pattern, PatternSet, foreign_target_ok, load_patterns
 from .reframe import Reframer, reframe_data
 from .roles import is_pronoun, lemma_of
+from .scope import denied_by_other
 from .wishes import WISH_ID, WishReader, would_like
 
 __all__ = ["EventCoder", "code_doc"]
@@ -77,7 +78,7 @@ class EventCoder(IntentReader, Folder, Locator, WishReader, Reframer):
         self.threatened = g.words("threat_verbs")
         self.future = g.words("future_aux")
         self.hypo = g.words("hypothetical_aux")
-        self.hypo_marks = g.words("hypothetical_marks")
+        self.hypo_marks, self.adverbial_marks = g.words("hypothetical_marks"), g.words("adverbial_marks")
         self.must = g.words("demand_aux")
         self.intent = g.mapping("intent_codes")
         self.threat = g.mapping("threat_codes")
@@ -112,6 +113,7 @@ class EventCoder(IntentReader, Folder, Locator, WishReader, Reframer):
         self.visit_nouns, self.foreign_offices = g.words("visit_nouns"), g.words("foreign_offices")
         self.casualty, self.agentless_casualty = g.words("casualty_verbs"), g.words("agentless_casualty_verbs")
         self.foreign_mods, self.domestic = g.words("foreign_modifiers"), g.words("domestic_sectors")
+        self.nonstate, self.seat_verbs = g.words("nonstate_sectors"), g.words("seat_verbs")
         self._sent_index: list[ActorMention | None] = []
         self._facts: dict[int, tuple] = {}  # per trigger of the Doc below, what constraints read (fill._facts)
         self._facts_doc: Doc | None = None
@@ -421,6 +423,9 @@ class EventCoder(IntentReader, Folder, Locator, WishReader, Reframer):
         else:
             pairs = [(s, None) for s in sources]
         modality, negated = self._modality(tok)
+        if (negated or self._refused(tok)) and (denier := denied_by_other(tok)) is not None:
+            note(f"not coded: another party's act (or a purpose) under '{denier.text}''s negation or refusal")
+            return []
         if (generic := (generic_cue(tok) if modality == "hypothetical" else None) or standing_cue(tok)) is not None:
             note(f"not coded: a generic or habitual clause, or a standing state ('{generic}'): no act")
             return []

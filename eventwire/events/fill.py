@@ -104,6 +104,23 @@ def _facts(coder: EventCoder, tok: Token) -> _Facts:
     return got
 
 
+_POBJ_DEPS = ("pobj", "pcomp", "amod", "acomp")
+
+
+def _phrase_preps(coder: EventCoder, tok: Token, preps: list[Token]) -> list[Token]:
+    """The prepositions that may say what a ``pobj`` requirement asks: the trigger's own and its object's,
+    for a verb also those one phrase deeper in its object, and for a noun act those of the verb it is the
+    object of ("filed a CHALLENGE to the ruling IN court")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        # a trailing phrase the parser hung on the object's own phrase ("contest the ban on rallies IN
+        # COURT"): the object's prepositional objects' phrases, one level down
+        return [*preps, *(k for p in preps if p.head.i != tok.i for q in p.children if q.dep_ == "pobj"
+                          for k in q.children if k.dep_ == "prep")]
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return preps
+    return [*preps, *(k for k in tok.head.children if k.dep_ in ("prep", "agent") and k.i != tok.i)]
+
+
 def check_requires(coder: EventCoder, tok: Token, p: Pattern) -> str | None:
     """None when every constraint of ``p`` holds at ``tok``, else the first one that fails."""
     req = p.requires
@@ -134,8 +151,10 @@ def check_requires(coder: EventCoder, tok: Token, p: Pattern) -> str | None:
         hit = {lemma_of(k) for k in kids if k.dep_ in ("compound", "amod", "nmod")} & req["mod_not"]
         if hit:
             return f"requires.mod_not {sorted(hit)}"
+    if "pobj_not" in req or "pobj" in req:
+        ppreps = _phrase_preps(coder, tok, preps)
     if "pobj_not" in req:  # "withdrew from the treaty" is no troop withdrawal
-        for prep in preps:
+        for prep in ppreps if tok.pos_ in ("NOUN", "PROPN") else preps:
             unwanted = req["pobj_not"].get(lemma_of(prep), frozenset())
             hit = [lemma_of(o) for o in prep.children if o.dep_ in ("pobj", "pcomp") and lemma_of(o) in unwanted]
             if hit:
@@ -146,9 +165,10 @@ def check_requires(coder: EventCoder, tok: Token, p: Pattern) -> str | None:
         return f"requires.subj {sorted(req['subj'])}"  # "the court sentenced": only these subjects act
     if "pobj" in req:
         ok = False
-        for prep in preps:
+        for prep in ppreps:
             want = req["pobj"].get(lemma_of(prep))
-            if want and any(lemma_of(o) in want for o in prep.children if o.dep_ in ("pobj", "pcomp")):
+            # "described the strikes as ILLEGAL": the parser hangs a bare adjective under the preposition
+            if want and any(lemma_of(o) in want for o in prep.children if o.dep_ in _POBJ_DEPS):
                 ok = True
         if not ok:
             return "requires.pobj"

@@ -16,6 +16,8 @@ from .roles import SUBJ_DEPS, UP_EDGES, RoleFinder, lemma_of
 __all__ = ["Folder"]
 
 _VIOLENT = ("18", "19", "20")
+_EXPLICIT_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Folder(RoleFinder):
     refusal: dict[str, str] = {}  # noqa: RUF012 (set per instance by the coder)
     hostile: dict[str, str] = {}  # noqa: RUF012 ("countermeasure" -> "130"; set by the coder)
     hypo_marks: frozenset[str] = frozenset()
+    adverbial_marks: frozenset[str] = frozenset()  # "when", "after": a time or reason clause (set by the coder)
     casualty: frozenset[str] = frozenset()  # toll verbs ("killed in Israeli shelling"; set by the coder)
     agentless_casualty: frozenset[str] = frozenset()
     threatened: frozenset[str] = frozenset()  # "threaten", "warn" (set by the coder)
@@ -285,10 +288,51 @@ class Folder(RoleFinder):
                 for c in k.children:
                     if c.dep_ == "pcomp":
                         roles.append((c, ("dobj", "subj")))
+        roles = [(tok, rs) for tok, rs in roles if not self._foreign_clause(tok, m.token, index)]
         for tok, rs in roles:
             for role in rs:
                 found, _r, _f = self._actors(tok, (role,), index, None)
-                found = [f for f in found if id(f[0]) not in src_ids and f[0].code not in src_codes]
+                found = [f for f in found if id(f[0]) not in src_ids and f[0].code not in src_codes
+                         and not self._leaves_clause(f[1], tok, index)]
                 if found:
                     return found
         return []
+
+    def _uncoded_subject(self, clause: Token, index: list[ActorMention | None]) -> bool:
+        """Whether a clause has an explicit subject naming no coded actor ("that THE TALKS go on")."""
+        subj = [k for k in clause.children if k.dep_ in _EXPLICIT_SUBJ and k.pos_ != "NUM"]
+        return bool(subj) and not any((a := self._actor(k, index)) is not None and a.code for k in subj)
+
+    def _foreign_clause(self, tok: Token, gov: Token, index: list[ActorMention | None]) -> bool:
+        """A complement whose doer is the reader ("urged YOU to respect ...", "that you stop ...") or an
+        explicit subject naming no actor says nothing of whom the governing act is aimed at: nothing in it
+        is the target."""
+        head = self._clause_head(tok)
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        if head.i != gov.i and head.dep_ == "advcl" and any(
+                k.dep_ == "mark" and lemma_of(k) in self.adverbial_marks for k in head.children):
+            return True  # "must happen BEFORE Nigeria closes ...": a time or reason clause, not the content
+        subj = [k for k in head.children if k.dep_ in _EXPLICIT_SUBJ]
+        if not subj and head.dep_ == "xcomp" and head.head.i == gov.i:  # "urged you to ...": the object does it
+            subj = [k for k in gov.children if k.dep_ in ("dobj", "dative")]
+        if any(lemma_of(k) in _SECOND_PERSON or k.lower_ in _SECOND_PERSON for k in subj):
+            return True
+        return head.i != gov.i and self._uncoded_subject(head, index)
+
+    def _leaves_clause(self, found: Token, clause: Token, index: list[ActorMention | None]) -> bool:
+        """Whether the actor found for a complement sits in an adverbial clause inside it ("must go, WHEN
+        AFP CALLED ...") or in a nested clause whose own subject names no actor: not the complement's party."""
+        t = found
+        for _ in range(12):
+            if t.i == clause.i or t.head.i == t.i:
+                return False
+            if t.dep_ == "advcl" and any(k.dep_ == "mark" and lemma_of(k) in self.adverbial_marks for k in t.children):
+                return True  # (a bare purpose clause, "to help Mali", still belongs to the act)
+            if (t.i != found.i and t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "relcl", "acl")
+                    and not (t.left_edge.i <= found.i <= t.right_edge.i and found.dep_ in _EXPLICIT_SUBJ
+                             and found.head.i == t.i)
+                    and self._uncoded_subject(t, index)):
+                return True
+            t = t.head
+        return False

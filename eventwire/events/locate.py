@@ -25,6 +25,7 @@ _CLAUSES = ("ccomp", "xcomp", "advcl", "relcl", "parataxis", "conj", "acl")
 _MEMBER_PREPS = ("of", "with", "from")
 # Codes that name no country: unknown, international bodies, transnational NGOs, militant groups, firms.
 _NO_COUNTRY = ("---", "IGO", "NGO", "IMG", "MNC")
+_EMBEDDED = ("ccomp", "relcl", "acl")  # clauses inside an act or a party: their places are their own
 # Prepositions naming what a statement is about ("sorrow OVER the shootings", "responsibility FOR a
 # bombing", "condolences AFTER the quake"); "in"/"at" on the verb itself mostly say where it was said.
 _TOPIC_PREPS = {"for", "over", "about", "after", "following", "on", "at", "in", "regarding", "concerning"}
@@ -47,6 +48,8 @@ class Locator(RoleFinder):
     foreign_offices: frozenset[str] = frozenset()  # "FOREIGN minister": an office, not a foreigner
     visit_nouns: frozenset[str] = frozenset()  # "during a VISIT to Amman" (set by the coder)
     domestic: frozenset[str] = frozenset()  # sectors that may take the story's dominant country
+    seat_verbs: frozenset[str] = frozenset()  # "BASED in", "HEADQUARTERED in": where a party is seated
+    nonstate: frozenset[str] = frozenset()  # sectors a place in the sentence gives no nationality (BUS, EDU...)
     document_nouns: frozenset[str] = frozenset()  # "a REPORT released in Kigali": speaks for the place's country
     intl_seats: frozenset[str] = frozenset()  # "released in GENEVA": seats of international bodies
     projectiles: frozenset[str] = frozenset()  # "ROCKETS fired from Lebanon": a weapon whose origin is its source
@@ -72,9 +75,13 @@ class Locator(RoleFinder):
         onset = self._onset_verb(tok) if tok.pos_ in ("NOUN", "PROPN") else None
         if onset is not None:  # "clashes between the army and rebels broke out in Darfur"
             chain.append(onset)
+        own_m = self._actor(own, index) if own is not None and len(index) == len(doc) and not is_pronoun(own) else None
+        nonstate = (own_m.code or "")[3:6].lower() in self.nonstate if own_m is not None else False
         if own is not None:
-            # "police in 13 countries", "hostages held in Gaza", "guerrillas operating in Macedonia"
-            found = self._placed_in(own, places) or self._qualified_by(own, places) or self._affiliated(own, index)
+            # "police in 13 countries", "hostages held in Gaza", "guerrillas operating in Macedonia"; a
+            # company, school or hospital group is not of the country where its clause puts it ("airline
+            # executives MEETING IN Brussels")
+            found = self._placed_in(own, places, clauses=_EMBEDDED if nonstate else ()) or self._seated_in(own, places) or self._qualified_by(own, places) or self._affiliated(own, index)
             if found:
                 return found
         for top in chain:
@@ -96,17 +103,22 @@ class Locator(RoleFinder):
                     code = (m.code or "") if m is not None else ""
                     if m is not None and len(code) >= 3 and not code.startswith(_NO_COUNTRY):
                         return m.country or code[:3]
-        named = {str(pl.country) for pl in places if sent.start_char <= pl.start < sent.end_char}
+        # the one country the sentence names: not for a non-state group (a firm, a school, a clinic: no
+        # nationality follows from the story's place), and not a place in a clause embedded in the act or its
+        # party (a coded actor there still counts: "demanded that the Nigerian ministry ...")
+        inner = [(k.left_edge.idx, k.right_edge.idx + len(k.right_edge)) for h in (tok, own) if h is not None
+                 for k in h.children if k.dep_ in _EMBEDDED]
+        named = {str(pl.country) for pl in places if sent.start_char <= pl.start < sent.end_char
+                 and not any(lo <= pl.start < hi for lo, hi in inner)}
         named |= {m.country or (m.code or "")[:3] for m in doc._.actors or []
                   if sent.start_char <= m.start < sent.end_char and len(m.code or "") >= 3
                   and not (m.code or "").startswith(_NO_COUNTRY) and not any(lo <= m.start < hi for lo, hi in ex)}
-        if len(named) == 1:
+        if len(named) == 1 and not nonstate:
             return named.pop()  # "Investigators detained South Korean President Yoon"
         home = self._home_country(doc)
         if home or own is None:
             return home
-        m = self._actor(own, index) if len(index) == len(doc) and not is_pronoun(own) else None
-        sector = (m.code or "")[3:6].lower() if m is not None else ""  # "they" may be anyone's
+        sector = (own_m.code or "")[3:6].lower() if own_m is not None else ""  # "they" may be anyone's
         return self._dominant_country(doc) if sector in self.domestic else None
 
     def _destinations(self, sent: Span) -> list[tuple[int, int]]:
@@ -363,7 +375,7 @@ class Locator(RoleFinder):
         if not places:
             return None
         for k in top.subtree:
-            if k.dep_ != "prep" or lemma_of(k) not in _PLACE_PREPS or k is top:
+            if k.dep_ != "prep" or lemma_of(k) not in _PLACE_PREPS or k.i == top.i:
                 continue
             if skip and any(a.i in skip for a in k.ancestors):
                 continue
@@ -373,6 +385,16 @@ class Locator(RoleFinder):
             for pl in places:
                 if lo <= pl.start < hi:
                     return str(pl.country)
+        return None
+
+    def _seated_in(self, own: Token, places: list[Place]) -> str | None:
+        """Where a party's own participle says it is based ("a newspaper BASED IN Beirut", "a firm
+        headquartered in Seoul"): its country, whatever its sector."""
+        for k in own.children:
+            if k.dep_ == "acl" and lemma_of(k) in self.seat_verbs:
+                found = self._placed_in(k, places)
+                if found:
+                    return found
         return None
 
     @staticmethod

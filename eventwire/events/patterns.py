@@ -92,6 +92,9 @@ class Pattern:
     # a target that is only a country (a place), the source's own, is none: "attended a summit in New Delhi"
     # is no visit for an Indian minister
     foreign_target: bool = False
+    # ``foreign_target: any``: no party of the source's own country is a target, sector or not ("ordered
+    # Russian troops to leave Kherson" is Moscow moving its own army, not an expulsion)
+    foreign_party: bool = False
 
     @property
     def specificity(self) -> float:
@@ -230,6 +233,9 @@ def _entry(raw: Any, root: str, path: str, lines: dict[str, int]) -> Pattern:
     # "keep": the folded act keeps its own code, coded as planned ("agreed to impose sanctions" -> 163)
     if not isinstance(comp, dict) or not all(_CODE.match(str(v)) or v == "keep" for v in comp.values()):
         raise DataFileError(path, line, f"{pid}: complement must map roots to CAMEO codes or keep")
+    foreign = raw.get("foreign_target", False)
+    if foreign not in (True, False, "any"):
+        raise DataFileError(path, line, f"{pid}: foreign_target must be true, false or any")
     return Pattern(
         id=pid, code=code, pos=pos, lemmas=lemmas, example=example, path=path, line=line or 0,
         requires=_requires(raw.get("requires"), path, line),
@@ -247,7 +253,7 @@ def _entry(raw: Any, root: str, path: str, lines: dict[str, int]) -> Pattern:
         official_source=bool(raw.get("official_source", False)),
         mutual=bool(raw.get("mutual", False)),
         reverse_code=str(reverse) if reverse is not None else None,
-        foreign_target=bool(raw.get("foreign_target", False)),
+        foreign_target=bool(foreign), foreign_party=foreign == "any",
     )
 
 
@@ -409,7 +415,7 @@ def check_extra_requires(tok: Token, p: Pattern) -> str | None:
         want = req["dobj_mod"]
         objs = [k for k in tok.children if k.dep_ in ("dobj", "obj", "nsubjpass")]
         preds = [k for k in tok.children if k.dep_ in _PRED_DEPS]
-        preds += [m for o in objs for m in o.children if m.dep_ in ("amod", "oprd", "acomp")]
+        preds += [m for o in objs for m in o.children if m.dep_ in ("amod", "oprd", "acomp", "compound")]
         if not any(_lem(k) in want for k in preds):
             return f"requires.dobj_mod {sorted(want)}"
     if "head_not" in req:
@@ -438,7 +444,10 @@ def check_extra_requires(tok: Token, p: Pattern) -> str | None:
 def foreign_target_ok(p: Pattern, source: str | None, target: str | None) -> bool:
     """False when ``p`` asks for a foreign target and ``target`` is only a country code (a place), the
     source's own ("INDGOV" attending a summit "in New Delhi" -> IND): that target is no destination.
-    An actor of the same country with a sector ("visited the rebels" -> SDNREB) stays a target."""
+    An actor of the same country with a sector ("visited the rebels" -> SDNREB) stays a target, unless the
+    entry sets ``foreign_target: any``."""
     if not p.foreign_target or not source or not target:
         return True
+    if p.foreign_party:
+        return source[:3] != target[:3]
     return not (len(target) == 3 and source[:3] == target)

@@ -244,7 +244,9 @@ class RoleFinder:
         aiming participle ("drills surrounding Taiwan"), or the actor of the act a summary noun sums up
         ("Russia annexed four regions, a move condemned by Kyiv")."""
         tries: list[tuple[str, list[Token], tuple[str, ...]]] = [
-            ("purpose", [] if fold else self._purposes(head), ("dobj",)),
+            # ("to HELP identify the victims": what a helped verb acts on is no recipient of the help)
+            ("purpose", [] if fold else [k for k in self._purposes(head) if not any(
+                a.dep_ == "aux" and lemma_of(a) in ("help", "assist") for a in k.children)], ("dobj",)),
             ("aimed", self._aimed(tok), ("dobj", "prep:at", "prep:against")),
         ]
         summed = self._summed_up(tok)
@@ -493,6 +495,11 @@ class RoleFinder:
                     return [placed], role, 0.7
                 continue
             toks, factor = self._role_tokens(tok, role)
+            if role == "subj" and tok.dep_ == "relcl" and any(
+                    k.dep_ in SUBJ_DEPS and lemma_of(k) in _RELPRON for k in tok.children):
+                # "... rule in Bosnia WHO assassinated ...": the doer is the noun the clause modifies, if it
+                # names an actor itself, never a modifier deep in its phrase ("Austro-Hungarian rule")
+                toks = [t for t in toks if (own := index[t.i]) is not None and own.code]
             found: list[tuple[ActorMention, Token]] = []
             for t in toks:
                 # "Hungarian and Romanian officials": each conjoined modifier names another actor.

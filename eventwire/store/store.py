@@ -73,10 +73,12 @@ class Store(QueryMixin):
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from None
+        self.read_only = read_only
         if not read_only:
             self._writer_settings()
             self._migrate()
         self._types: dict[str, list[tuple[str, str]]] = {}
+        self._stored_since_open = 0
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -302,7 +304,28 @@ class Store(QueryMixin):
             raise StoreError(f"{self.path}: storing coded articles failed, previous rows kept: {exc}") from exc
         result.articles = len(keep)
         result.events = len(rows["events"])
+        self._stored_since_open += len(batch)
+        self._maybe_reopen()
         return result
+
+    def _maybe_reopen(self) -> None:
+        """Close and reopen a writing file store's connection every ``store_reopen_articles`` articles.
+
+        A DuckDB connection keeps memory between statements that only closing it gives back: measured
+        here, a writer's RSS grew by a tenth over 5,000 articles while DuckDB's own buffer pool stayed
+        flat (a connection reopened every 1,000 articles stayed flat). Between transactions nothing is
+        lost; an in-memory store is never reopened."""
+        every = int(settings.get("store_reopen_articles"))
+        if (not every or self.read_only or self._stored_since_open < every
+                or self.path in ("", ":memory:") or self.path.startswith(":memory:")):
+            return
+        self.con.close()
+        try:
+            self.con = duckdb.connect(self.path)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot reopen store {self.path}: {exc}") from None
+        self._writer_settings()
+        self._stored_since_open = 0
 
     def load_parquet(self, directory: str | Path, dedup: bool = True) -> CodeResult:
         """Load what the Dask engine wrote (``articles/`` and ``events/`` Parquet parts) in one
