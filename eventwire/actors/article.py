@@ -231,8 +231,9 @@ def article_acronyms(doc: Doc, cands: list[Candidate], dictionary: ActorDictiona
     that organisation: it takes its reading (uncoded when the organisation is unknown), unless that
     name is the dictionary's own name for the letters ("Korean Central News Agency ... KCNA")."""
     names: list[tuple[Candidate, str]] = []
+    tab = table(doc)
     for c in cands:
-        text = doc[c.start:c.end].text
+        text = tab.span_text(c.start, c.end)
         known = c.code is not None and c.entry is not None and c.via == "dictionary"
         if c.end - c.start == 1 and (known or (c.code is None and c.via == "ner")) and _acronym(text):
             src = next((s for s, name in reversed(names) if spells(name, text, dictionary)), None)

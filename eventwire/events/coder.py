@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Iterable
 from dataclasses import replace
 
+from spacy import symbols
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
@@ -45,7 +46,7 @@ extensions.register()
 _DESTINATIONS = {"prep:to", "prep:into", "prep:in", "prep:toward", "prep:towards", "place"}
 _DESTINATION_PREPS = {"to", "into", "toward", "towards"}
 _CAND_ATTRS = [LEMMA, LOWER, POS, DEP, TAG, ENT_TYPE]
-_AMOD = hash_string("amod")
+_AMOD = {symbols.amod, hash_string("amod")}  # the label's id in an attribute array: spaCy's symbol, else its hash
 _VERB_TAGS = {hash_string(t) for t in ("VBD", "VBN", "VBZ")}
 _LEMMA_CACHE_MAX = 32_768
 
@@ -171,7 +172,7 @@ class EventCoder(IntentReader, Folder, Locator, WishReader, Reframer):
             if index[i] is not None:
                 continue  # part of a name ("Observer Mission", "March 3"), not an act
             lemma_h, lower_h, pos, dep, tag, ent = rows[i]
-            if (pos == PROPN and ent) or dep == _AMOD:
+            if (pos == PROPN and ent) or dep in _AMOD:
                 continue  # a name; or a participle used as an adjective: "defending champion", "ruling party"
             if pos in (VERB, AUX):
                 table = verbs

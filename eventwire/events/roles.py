@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy import symbols
+from spacy.attrs import DEP, HEAD
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
 from ..records import ActorMention
 from .patterns import nested_prep_tokens
@@ -40,6 +43,10 @@ _STANCE_PREPS = {"of", "at", "against", "over", "to", "with", "for"}
 # "jailed FOR issuing threats" gives the reason of a punishment, a charge the text does not assert.
 _ABOUT_PREPS = {"of", "for"}
 UP_EDGES = {"pobj", "pcomp", "prep", "dobj", "xcomp", "ccomp", "nsubjpass", "obj", "dative"}
+
+
+# A label's id in an attribute array: spaCy's symbol for its own labels, else the string's hash.
+_PASSIVE_DEPS = frozenset(x for d in ("nsubjpass", "auxpass") for x in (getattr(symbols, d), hash_string(d)))
 
 
 def is_pronoun(tok: Token) -> bool:
@@ -79,11 +86,20 @@ class RoleFinder:
         lemma = lemma_of(tok)
         return self.aliases.get(lemma, lemma)
 
-    @staticmethod
-    def _passive(tok: Token) -> bool:
-        return any(k.dep_ in ("nsubjpass", "auxpass") for k in tok.children) or (
-            tok.dep_ == "acl" and tok.tag_ == "VBN"
-        )
+    _passive_doc: Doc | None = None  # the Doc whose passive heads are in _passive_heads
+    _passive_heads: frozenset[int] = frozenset()
+
+    def _passive(self, tok: Token) -> bool:
+        doc = tok.doc
+        if self._passive_doc is not doc:
+            # Heads of passive subjects and auxiliaries, from one attribute array per Doc: the role
+            # helpers ask this of many tokens, and reading a token's children builds a Token per child.
+            heads = doc.to_array(HEAD).view("int64").tolist() if len(doc) else []  # offsets (signed)
+            deps = doc.to_array(DEP).tolist() if len(doc) else []
+            self._passive_doc = doc
+            self._passive_heads = frozenset(i + h for i, (h, d) in enumerate(zip(heads, deps, strict=True))
+                                            if d in _PASSIVE_DEPS)
+        return tok.i in self._passive_heads or (tok.dep_ == "acl" and tok.tag_ == "VBN")
 
     def _objects(self, tok: Token) -> list[Token]:
         if tok.pos_ not in ("VERB", "AUX"):
@@ -510,8 +526,9 @@ class RoleFinder:
                 # a name split by the parser ("Barack/nsubj Obama/pobj and Putin/conj"): its tokens' conjuncts
                 own = index[t.i]
                 if own is not None:
-                    mods += [c for x in t.doc[max(0, t.i - 4):t.i + 5] if index[x.i] is own
-                             for c in x.conjuncts if c.i > x.i and index[c.i] is not own]
+                    doc = t.doc
+                    mods += [c for j in range(max(0, t.i - 4), min(len(doc), t.i + 5)) if index[j] is own
+                             for c in doc[j].conjuncts if c.i > j and index[c.i] is not own]
                 for c in [*self._conjuncts(t), *mods]:
                     m = self._actor(c, index)
                     if m is None and is_pronoun(c) and fallback is not None:
