@@ -468,6 +468,9 @@ class EventCoder(IntentReader, Folder, Locator, WishReader, Reframer):
                 return []
             note(f"{code} over a policy between unarmed parties coded as the threat {political}")
             code = political
+        elif self._charges_dropped(tok, code, src_codes):
+            note(f"not coded: {code} is a court or prosecutor dismissing charges, no one's rejection")
+            return []
         elif self._denial(tok, code, src_codes, index):  # the accused denies: a denial aimed at the accuser
             note(f"{code} of accusations against the source coded as the denial {reframe_data().denial_code}")
             code = reframe_data().denial_code

@@ -34,7 +34,7 @@ __all__ = ["REFRAME_FILE", "Reframe", "Reframer", "load_reframe", "reframe_data"
 REFRAME_FILE = Path(__file__).parent / "data" / "reframe.yml"
 _LISTS = ("punitive_nouns", "threat_frames", "imposing_verbs", "punitive_targets", "accusation_nouns",
           "accused_preps", "fight_verbs", "policy_nouns", "dispute_preps", "armed_sectors", "opinion_nouns",
-          "opinion_roles")
+          "opinion_roles", "judging_sectors")
 _CODE_LISTS = ("threat_from", "denial_from", "fight_roots", "opinion_roots")
 _CODES = ("threat_code", "denial_code", "political_fight_code")
 _OBJ = ("dobj", "obj", "nsubjpass")
@@ -58,6 +58,7 @@ class Reframe:
     opinion_nouns: frozenset[str]
     opinion_roles: tuple[str, ...]
     opinion_roots: frozenset[str]
+    judging_sectors: frozenset[str]
     threat_code: str
     denial_code: str
     political_fight_code: str
@@ -148,11 +149,7 @@ class Reframer:
         """Whether a rejection ``code`` at ``tok`` is the accused denying accusations against itself: the
         accusation names no other accused (by "against/of X" or as the subject of its "that" clause)."""
         r = reframe_data()
-        if code not in r.denial_from:
-            return False
-        nouns = [k for k in tok.children if k.dep_ in _OBJ]
-        nouns += [p for k in tok.children if k.dep_ == "prep" for p in k.children if p.dep_ == "pobj"]
-        noun = next((n for n in nouns if lemma_of(n) in r.accusation_nouns), None)
+        noun = _accusation_object(tok, code)
         if noun is None:
             return False
         others: list[Token] = []
@@ -167,6 +164,15 @@ class Reframer:
                     (c or "")[:3] for c in src_codes}:
                 return False  # accused: someone else
         return True
+
+    @staticmethod
+    def _charges_dropped(tok: Token, code: str, src_codes: set[str | None]) -> bool:
+        """Whether a rejection or denial ``code`` at ``tok`` is a court or prosecutor dismissing charges ("the court
+        dismissed the charges against him"): the accused denies nothing and no one's proposal is rejected."""
+        if _accusation_object(tok, code) is None:
+            return False
+        judging = reframe_data().judging_sectors
+        return any(c and c[i:i + 3].lower() in judging for c in src_codes for i in range(3, len(c), 3))
 
     def _political_fight(self, tok: Token, code: str, codes: list[str | None]) -> str | None:
         """For a fight-family act (19x, or a vowed fight 138) at ``tok`` or its complement that is about a
@@ -187,3 +193,14 @@ class Reframer:
         if any(c and any(c[i:i + 3].lower() in r.armed_sectors for i in range(3, len(c), 3)) for c in codes):
             return None  # "rebels vowed to fight the new law": an armed party may mean it
         return r.political_fight_code if code.startswith("13") else ""
+
+
+def _accusation_object(tok: Token, code: str) -> Token | None:
+    """The accusation noun a rejection ``code`` at ``tok`` acts on ("denied the ACCUSATIONS", "dismissed
+    the CHARGES"), or None."""
+    r = reframe_data()
+    if code not in r.denial_from and code != r.denial_code:
+        return None
+    nouns = [k for k in tok.children if k.dep_ in _OBJ]
+    nouns += [p for k in tok.children if k.dep_ == "prep" for p in k.children if p.dep_ == "pobj"]
+    return next((n for n in nouns if lemma_of(n) in r.accusation_nouns), None)
